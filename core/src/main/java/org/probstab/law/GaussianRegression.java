@@ -46,14 +46,29 @@ public record GaussianRegression(double mu, double sigma) {
      * the same (x, ε) pairs whatever μ and σ: a dataset seed shared by several cells shares the draws.
      */
     public FiniteDataset sampleDataset(int n, RandomGenerator rng) {
+        return datasetFromPairs(samplePairs(n, rng));
+    }
+
+    /**
+     * N standard-normal pairs (x_i, e_i) laid out as {x_1, e_1, x_2, e_2, …}: the μ- and σ-free part of a dataset,
+     * which a cache may share between cells that differ only in μ or σ.
+     */
+    public static double[] samplePairs(int n, RandomGenerator rng) {
         if (n < 1) {
             throw new IllegalArgumentException("N must be >= 1, got " + n);
         }
-        double[] chi = new double[n];
-        for (int i = 0; i < n; i++) {
-            double x = rng.nextGaussian();
-            double e = rng.nextGaussian();
-            chi[i] = curvature(x, e);
+        double[] pairs = new double[2 * n];
+        for (int k = 0; k < pairs.length; k++) {
+            pairs[k] = rng.nextGaussian();
+        }
+        return pairs;
+    }
+
+    /** The dataset χ_i = x_i(μx_i + (1 − μ)σ e_i) of pairs made by {@link #samplePairs}. */
+    public FiniteDataset datasetFromPairs(double[] pairs) {
+        double[] chi = new double[pairs.length / 2];
+        for (int i = 0; i < chi.length; i++) {
+            chi[i] = curvature(pairs[2 * i], pairs[2 * i + 1]);
         }
         return new FiniteDataset(chi);
     }

@@ -1,0 +1,40 @@
+package org.probstab.model;
+
+import java.util.List;
+import java.util.Map;
+import org.probstab.law.TwoPointLaw;
+
+/**
+ * {@code mf-two-point}: the matrix-factorisation saddle with χ ∈ {1, a} equiprobable (000 Fig. 2-left,
+ * 001 Fig. 1b). At S = 1, Λ± = ½ log|(1 ± λ)(1 ± λa)|; larger S enumerate the binomial batch law exactly.
+ */
+final class MfTwoPointModel implements Model {
+
+    static final String NAME = "mf-two-point";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "matrix-factorisation saddle with chi in {1, a} equiprobable (000 Fig. 2-left)";
+    }
+
+    @Override
+    public List<ParameterSpec> parameters() {
+        return List.of(Parameters.LAMBDA,
+                ParameterSpec.real("a", -1e12, true, 1e12, null, "the second curvature value a"),
+                Parameters.BATCH_SIZE);
+    }
+
+    @Override
+    public CellResult evaluate(CellParameters p, EstimatorKind estimator, long seed, long cellId) {
+        int batchSize = p.integer("S");
+        double a = p.number("a");
+        ScalarBatchLaw law = new ScalarBatchLaw.Finite(new TwoPointLaw(a).dataset(), batchSize, true);
+        return ScalarEvaluation.evaluate(NAME, law, ScalarEvaluation.Modes.MINUS_AND_PLUS, p, estimator, seed, cellId,
+                p.number("lambda"), Double.NaN, batchSize, Double.NaN, Map.of("a", a));
+    }
+}

@@ -1,0 +1,118 @@
+package org.probstab.model;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.probstab.config.InvalidInputException;
+
+/**
+ * The models probstab knows, and the one place where raw parameter values (command line text or sweep-axis
+ * numbers) become validated {@link CellParameters}: unknown keys are errors, required keys must be present,
+ * every value is range-checked, defaults are filled in, then the model's cross-checks run (STYLE 7).
+ */
+public final class ModelRegistry {
+
+    private static final Map<String, Model> MODELS = new LinkedHashMap<>();
+
+    /** With {@code --estimator paper}, runs and steps default to the papers' 800 runs of at most 5000 steps. */
+    private static final Map<String, String> PAPER_DEFAULTS = Map.of(EstimatorSettings.RUNS, "800",
+            EstimatorSettings.STEPS, "5000");
+
+    static {
+        register(new MfGaussianModel());
+        register(new MfDataModel());
+        register(new MfTwoPointModel());
+        register(new LinearRegressionModel());
+        register(new RandomSymmetricModel());
+    }
+
+    private ModelRegistry() {
+    }
+
+    private static void register(Model m) {
+        MODELS.put(m.name(), m);
+    }
+
+    /** Model names in registration order. */
+    public static List<String> names() {
+        return List.copyOf(MODELS.keySet());
+    }
+
+    /** The model of that name, or an error listing the known ones. */
+    public static Model get(String name) {
+        Model m = MODELS.get(name);
+        if (m == null) {
+            throw InvalidInputException.unknown(name == null ? "null" : name, "model", MODELS.keySet());
+        }
+        return m;
+    }
+
+    /** The model's parameters followed by the shared estimator parameters. */
+    public static List<ParameterSpec> parameters(Model model) {
+        List<ParameterSpec> all = new ArrayList<>(model.parameters());
+        all.addAll(EstimatorSettings.PARAMETERS);
+        return all;
+    }
+
+    /** The spec of one parameter of the model, or an error listing the allowed names. */
+    public static ParameterSpec parameter(Model model, String key) {
+        for (ParameterSpec s : parameters(model)) {
+            if (s.name().equals(key)) {
+                return s;
+            }
+        }
+        throw InvalidInputException.unknown(key, "parameter of model " + model.name(),
+                parameters(model).stream().map(ParameterSpec::name).toList());
+    }
+
+    /**
+     * Validates raw values: each is a {@link String} (command line) or a {@link Number} (sweep axes, HOCON).
+     */
+    public static CellParameters resolve(Model model, Map<String, ?> raw, EstimatorKind estimator) {
+        Map<String, Double> numbers = new HashMap<>();
+        Map<String, String> texts = new HashMap<>();
+        for (Map.Entry<String, ?> e : raw.entrySet()) {
+            ParameterSpec spec = parameter(model, e.getKey());
+            Object v = e.getValue();
+            if (spec.numeric()) {
+                double x = v instanceof Number num ? spec.check(num.doubleValue()) : spec.parseNumber(String.valueOf(v));
+                numbers.put(spec.name(), x);
+            } else {
+                texts.put(spec.name(), spec.checkText(String.valueOf(v)));
+            }
+        }
+        for (ParameterSpec spec : parameters(model)) {
+            if (numbers.containsKey(spec.name()) || texts.containsKey(spec.name())) {
+                continue;
+            }
+            String paperDefault = estimator == EstimatorKind.PAPER ? PAPER_DEFAULTS.get(spec.name()) : null;
+            if (paperDefault != null) {
+                numbers.put(spec.name(), spec.parseNumber(paperDefault));
+                continue;
+            }
+            if (spec.required()) {
+                throw InvalidInputException.missing(spec.name(), spec.allowed() + " (model " + model.name() + ")");
+            }
+            if (spec.numeric()) {
+                numbers.put(spec.name(), spec.parseNumber(spec.defaultValue()));
+            } else {
+                texts.put(spec.name(), spec.defaultValue());
+            }
+        }
+        CellParameters p = new CellParameters(numbers, texts);
+        model.validate(p, estimator);
+        return p;
+    }
+
+    /** Resolves and evaluates one cell. */
+    public static CellResult evaluate(String modelName, Map<String, ?> raw, EstimatorKind estimator, long seed,
+                                      long cellId) {
+        Model model = get(modelName);
+        CellParameters p = resolve(model, raw, estimator);
+        long t0 = System.nanoTime();
+        CellResult r = model.evaluate(p, estimator, seed, cellId);
+        return r.withElapsedNanos(System.nanoTime() - t0);
+    }
+}

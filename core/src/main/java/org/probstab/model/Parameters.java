@@ -1,0 +1,55 @@
+package org.probstab.model;
+
+import java.util.List;
+import org.probstab.config.InvalidInputException;
+
+/** Parameter specs shared by several models, with the papers' names (λ, μ, S, N). */
+final class Parameters {
+
+    static final ParameterSpec LAMBDA = ParameterSpec.real("lambda", 0, false, Double.POSITIVE_INFINITY, null,
+            "learning rate lambda");
+    static final ParameterSpec MU = ParameterSpec.real("mu", 0, true, 1, null,
+            "signal fraction mu of the labels y = mu x + (1 - mu) eps");
+    static final ParameterSpec BATCH_SIZE = ParameterSpec.integer("S", 1, 1_000_000_000, false, "1",
+            "batch size S");
+    /** Largest exact integer of a double: seeds travel as doubles through sweep axes. */
+    static final long MAX_SEED = 1L << 53;
+    static final ParameterSpec DATA_SEED = ParameterSpec.integer("data_seed", -1, MAX_SEED, false, "-1",
+            "seed of the finite dataset; -1 = the sweep seed");
+    static final ParameterSpec REPLACEMENT = ParameterSpec.choice("replacement", "with", List.of("with", "without"),
+            "minibatches drawn with or without replacement");
+
+    private Parameters() {
+    }
+
+    /** N, integer ≥ 1 or inf. */
+    static ParameterSpec datasetSize(String defaultValue) {
+        return ParameterSpec.integer("N", 1, 1_000_000_000, true, defaultValue,
+                "dataset size N (inf: a fresh sample every step)");
+    }
+
+    static boolean withReplacement(CellParameters p) {
+        return p.text("replacement").equals("with");
+    }
+
+    static long dataSeed(CellParameters p, long sweepSeed) {
+        long s = p.longValue("data_seed");
+        return s < 0 ? sweepSeed : s;
+    }
+
+    /** S ≤ N without replacement; and without replacement needs a finite N. */
+    static void checkBatchAgainstDataset(CellParameters p) {
+        double n = p.number("N");
+        int s = p.integer("S");
+        if (!withReplacement(p)) {
+            if (Double.isInfinite(n)) {
+                throw InvalidInputException.of("replacement", "parameter 'replacement' = without needs a finite N:"
+                        + " allowed with (N = inf) or N in [S, 1000000000]");
+            }
+            if (s > n) {
+                throw InvalidInputException.outOfRange("S", s, "integers in [1, N = " + (long) n
+                        + "] without replacement");
+            }
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package org.probstab.model;
+
+import java.util.random.RandomGenerator;
+import org.probstab.law.FiniteDataset;
+import org.probstab.law.GaussianRegression;
+import org.probstab.law.ScalarBatchSampler;
+import org.probstab.lyapunov.BatchEnumeration;
+import org.probstab.lyapunov.BatchMonteCarlo;
+import org.probstab.lyapunov.ExactFiniteSum;
+import org.probstab.lyapunov.ExponentEstimate;
+import org.probstab.lyapunov.GaussianChiSquareQuadrature;
+import org.probstab.stability.MomentStability;
+
+/**
+ * The law of the minibatch curvature χ_B of a commuting (rank-1) model, with the exact methods it admits
+ * (DESIGN §2 "Exact evaluation where it exists"): a finite dataset (exact sum at S = 1, enumeration of batches up to
+ * a budget, Monte-Carlo over batches beyond) or fresh Gaussian-regression samples (quadrature over χ²_S).
+ */
+sealed interface ScalarBatchLaw {
+
+    /** A sampler of χ_B for trajectory estimators (one per thread). */
+    ScalarBatchSampler sampler();
+
+    /** E(1 − λχ_B)² in closed form from the moments of χ_B. */
+    double meanSquareFactor(double lambda);
+
+    /** True when {@link #exponents} will not fall back to Monte-Carlo under this budget. */
+    boolean exactWithin(long enumerationBudget);
+
+    /**
+     * Λ(λ) = E log|1 − λχ_B| at each signed step in {@code signedLambdas} (λ for Λ₋, −λ for Λ₊), exactly where
+     * possible, else by Monte-Carlo over {@code mcBatches} batches drawn from {@code rng} (the same batches for
+     * every step, so the two exponents of a cell are estimated coherently).
+     */
+    ExponentEstimate[] exponents(double[] signedLambdas, long enumerationBudget, long mcBatches, RandomGenerator rng);
+
+    /** A finite dataset sampled with or without replacement. */
+    record Finite(FiniteDataset data, int batchSize, boolean withReplacement) implements ScalarBatchLaw {
+
+        @Override
+        public ScalarBatchSampler sampler() {
+            return data.sampler(batchSize, withReplacement);
+        }
+
+        @Override
+        public double meanSquareFactor(double lambda) {
+            return MomentStability.meanSquareFactor(data.mean(), data.batchVariance(batchSize, withReplacement),
+                    lambda);
+        }
+
+        @Override
+        public boolean exactWithin(long enumerationBudget) {
+            return batchSize == 1 || BatchEnumeration.batchCount(data.size(), batchSize, withReplacement)
+                    <= enumerationBudget;
+        }
+
+        @Override
+        public ExponentEstimate[] exponents(double[] signedLambdas, long enumerationBudget, long mcBatches,
+                                            RandomGenerator rng) {
+            ExponentEstimate[] out = new ExponentEstimate[signedLambdas.length];
+            // S = 1 with or without replacement is the same law: a uniform index.
+            if (batchSize == 1) {
+                for (int k = 0; k < out.length; k++) {
+                    out[k] = ExactFiniteSum.exponent(data, signedLambdas[k]);
+                }
+                return out;
+            }
+            if (exactWithin(enumerationBudget)) {
+                for (int k = 0; k < out.length; k++) {
+                    out[k] = BatchEnumeration.exponent(data, batchSize, withReplacement, signedLambdas[k]);
+                }
+                return out;
+            }
+            return BatchMonteCarlo.exponents(sampler(), signedLambdas, mcBatches, rng);
+        }
+    }
+
+    /** N = ∞ Gaussian regression: every batch is S fresh samples. */
+    record FreshGaussian(GaussianRegression law, int batchSize, GaussianChiSquareQuadrature quadrature)
+            implements ScalarBatchLaw {
+
+        FreshGaussian(GaussianRegression law, int batchSize) {
+            this(law, batchSize, new GaussianChiSquareQuadrature(law.mu(), law.sigma(), batchSize));
+        }
+
+        @Override
+        public ScalarBatchSampler sampler() {
+            return law.freshBatchSampler(batchSize);
+        }
+
+        @Override
+        public double meanSquareFactor(double lambda) {
+            return MomentStability.meanSquareFactor(law.mean(), law.variance() / batchSize, lambda);
+        }
+
+        @Override
+        public boolean exactWithin(long enumerationBudget) {
+            return true;
+        }
+
+        @Override
+        public ExponentEstimate[] exponents(double[] signedLambdas, long enumerationBudget, long mcBatches,
+                                            RandomGenerator rng) {
+            ExponentEstimate[] out = new ExponentEstimate[signedLambdas.length];
+            for (int k = 0; k < out.length; k++) {
+                out[k] = quadrature.exponent(signedLambdas[k]);
+            }
+            return out;
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package org.probstab.model;
+
+import java.util.Map;
+import org.probstab.config.InvalidInputException;
+import org.probstab.lyapunov.ExponentEstimate;
+import org.probstab.lyapunov.PaperProtocol;
+import org.probstab.lyapunov.RenormalisedProduct;
+import org.probstab.lyapunov.TrajectoryResult;
+import org.probstab.lyapunov.TrajectorySettings;
+import org.probstab.stability.Phase;
+import org.probstab.stability.PhaseClassifier;
+import org.probstab.sweep.StreamSeeds;
+import org.probstab.sweep.StreamSeeds.Purpose;
+
+/**
+ * Evaluation of commuting (scalar) models. For the matrix-factorisation saddle (000 §5.3, Prop. 1) the modes
+ * w − u and w + u evolve by (1 − λχ_B) and (1 + λχ_B), so Λ₋ = Λ(λ) and Λ₊ = Λ(−λ) with Λ(λ) = E log|1 − λχ_B|;
+ * for linear regression (001 §3) the single exponent is Λ(λ) with χ = h = x². The estimator decides how Λ is
+ * computed; the mean-square factor E(1 − λχ_B)² is always exact (moments of χ_B).
+ */
+final class ScalarEvaluation {
+
+    private ScalarEvaluation() {
+    }
+
+    /** Which exponents a model reports. */
+    enum Modes { MINUS_AND_PLUS, MINUS_ONLY }
+
+    /** Refuses {@code exact} where only Monte-Carlo would do. */
+    static void checkExact(ScalarBatchLaw law, CellParameters p, EstimatorKind estimator) {
+        long budget = p.longValue(EstimatorSettings.ENUMERATION_BUDGET);
+        if (estimator == EstimatorKind.EXACT && !law.exactWithin(budget)) {
+            throw InvalidInputException.of(EstimatorSettings.ENUMERATION_BUDGET, "estimator 'exact' needs more"
+                    + " minibatches than parameter 'enum_budget' = " + budget + " allows: raise enum_budget (up to"
+                    + " 1e12) or use --estimator auto|trajectory");
+        }
+    }
+
+    static CellResult evaluate(String model, ScalarBatchLaw law, Modes modes, CellParameters p,
+                               EstimatorKind estimator, long seed, long cellId, double lambda, double mu,
+                               int batchSize, double n, Map<String, Double> params) {
+        boolean both = modes == Modes.MINUS_AND_PLUS;
+        ExponentEstimate minus;
+        ExponentEstimate plus = null;
+        double probabilityBelowEpsilon = Double.NaN;
+        switch (estimator) {
+            case AUTO, EXACT -> {
+                checkExact(law, p, estimator);
+                double[] steps = both ? new double[] {lambda, -lambda} : new double[] {lambda};
+                ExponentEstimate[] e = law.exponents(steps, p.longValue(EstimatorSettings.ENUMERATION_BUDGET),
+                        p.longValue(EstimatorSettings.MC_BATCHES), StreamSeeds.stream(seed, cellId, Purpose.BATCHES));
+                minus = e[0];
+                plus = both ? e[1] : null;
+            }
+            case TRAJECTORY -> {
+                TrajectorySettings settings = EstimatorSettings.trajectory(p);
+                TrajectoryResult m = RenormalisedProduct.scalar(law.sampler(), lambda, settings,
+                        StreamSeeds.streamSeed(seed, cellId, Purpose.TRAJECTORY_MINUS));
+                minus = m.exponent();
+                probabilityBelowEpsilon = m.probabilityBelowEpsilon();
+                if (both) {
+                    plus = RenormalisedProduct.scalar(law.sampler(), -lambda, settings,
+                            StreamSeeds.streamSeed(seed, cellId, Purpose.TRAJECTORY_PLUS)).exponent();
+                }
+            }
+            case PAPER -> {
+                PaperProtocol.Settings settings = paperSettings(p);
+                minus = PaperProtocol.scalar(law.sampler(), lambda, settings,
+                        StreamSeeds.streamSeed(seed, cellId, Purpose.TRAJECTORY_MINUS));
+                if (both) {
+                    plus = PaperProtocol.scalar(law.sampler(), -lambda, settings,
+                            StreamSeeds.streamSeed(seed, cellId, Purpose.TRAJECTORY_PLUS));
+                }
+            }
+            default -> throw new IllegalStateException("unknown estimator " + estimator);
+        }
+        double meanSquare = law.meanSquareFactor(lambda);
+        PhaseClassifier classifier = EstimatorSettings.classifier(p);
+        Phase phase;
+        double top;
+        double topSe;
+        double[] spectrum;
+        if (both) {
+            phase = classifier.matrixFactorisation(minus, plus, meanSquare);
+            boolean minusOnTop = minus.value() >= plus.value();
+            top = minusOnTop ? minus.value() : plus.value();
+            topSe = minusOnTop ? minus.standardError() : plus.standardError();
+            spectrum = new double[] {top, minusOnTop ? plus.value() : minus.value()};
+        } else {
+            phase = classifier.single(minus.value(), minus.standardError());
+            top = minus.value();
+            topSe = minus.standardError();
+            spectrum = new double[] {top};
+        }
+        return new CellResult(model, lambda, mu, batchSize, n, params,
+                minus.value(), minus.standardError(),
+                both ? plus.value() : Double.NaN, both ? plus.standardError() : Double.NaN,
+                top, topSe, spectrum, minus.logVariance(), meanSquare, meanSquare < 1, phase.label(),
+                minus.method().label(), minus.samples(), minus.steps(), probabilityBelowEpsilon, 0L);
+    }
+
+    static PaperProtocol.Settings paperSettings(CellParameters p) {
+        return new PaperProtocol.Settings(p.integer(EstimatorSettings.RUNS), p.longValue(EstimatorSettings.STEPS),
+                PaperProtocol.Settings.paper().upperCutoff(), PaperProtocol.Settings.paper().lowerCutoff());
+    }
+}

@@ -1,0 +1,49 @@
+package org.probstab.cli;
+
+import org.probstab.config.InvalidInputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code probstab} command line. Bad input exits with code 2 and a one-line message naming the parameter and
+ * its allowed range (DESIGN §8); other failures exit with 1.
+ */
+@Command(name = "probstab", mixinStandardHelpOptions = true, versionProvider = BuildInfo.class,
+        description = "Probabilistic stability of SGD: Lyapunov-exponent phase diagrams.",
+        subcommands = {EvalCommand.class})
+public final class ProbstabCli {
+
+    /** Exit code for bad input. */
+    public static final int BAD_INPUT = 2;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns the exit code (for tests). */
+    public static int run(String... args) {
+        CommandLine cli = commandLine();
+        return cli.execute(args);
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new ProbstabCli());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            Throwable cause = e;
+            while (cause.getCause() != null && !(cause instanceof InvalidInputException)) {
+                cause = cause.getCause();
+            }
+            if (cause instanceof InvalidInputException bad) {
+                commandLine.getErr().println(commandLine.getCommandName() + ": error: " + bad.getMessage());
+                return BAD_INPUT;
+            }
+            throw e;
+        });
+        cli.setParameterExceptionHandler((e, args) -> {
+            CommandLine c = e.getCommandLine();
+            c.getErr().println(c.getCommandName() + ": error: " + e.getMessage() + " (see --help)");
+            return BAD_INPUT;
+        });
+        return cli;
+    }
+}
