@@ -20,9 +20,16 @@ public final class ProbstabCli {
         System.exit(run(args));
     }
 
-    /** Runs the command line and returns the exit code (for tests). */
+    /** Runs the command line and returns the exit code. */
     public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** Runs the command line with the given output and error streams (for tests and embedding). */
+    public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         CommandLine cli = commandLine();
+        cli.setOut(out);
+        cli.setErr(err);
         return cli.execute(args);
     }
 
