@@ -100,7 +100,8 @@ final class ScalarEvaluation {
     }
 
     static PaperProtocol.Settings paperSettings(CellParameters p) {
-        return new PaperProtocol.Settings(p.integer(EstimatorSettings.RUNS), p.longValue(EstimatorSettings.STEPS),
-                PaperProtocol.Settings.paper().upperCutoff(), PaperProtocol.Settings.paper().lowerCutoff());
+        PaperProtocol.Settings paper = PaperProtocol.Settings.defaults();
+        return new PaperProtocol.Settings(p.integer(EstimatorSettings.RUNS), paper.upperCutoff(), paper.lowerCutoff(),
+                p.longValue(EstimatorSettings.STEPS));
     }
 }

@@ -1,0 +1,158 @@
+package org.probstab.lyapunov;
+
+import java.util.Objects;
+import java.util.random.RandomGenerator;
+import org.probstab.law.MatrixSampler;
+import org.probstab.law.ScalarBatchSampler;
+
+/**
+ * The papers' own estimator (000 App. A.2, used for Fig. 2-right), kept for reproduction and comparison only
+ * ({@link Method#PAPER_PROTOCOL}; DESIGN §2):
+ * <pre>
+ *   θ_0 uniform on the unit circle/sphere; θ_{t+1} = (I − λĤ_t) θ_t, unnormalised;
+ *   run r stops at the first t with ‖θ_t‖ ≥ upper, ‖θ_t‖ ≤ lower, or t = maxSteps, and gives x_r = (1/t) log‖θ_t‖;
+ *   Λ̂ = (1/R) Σ_r x_r,  SE = sd_r(x_r)/√R.
+ * </pre>
+ * <b>Biased.</b> A run that hits a cut-off stops at a random time that depends on its own path, so x_r is not
+ * (1/T) log‖θ_T‖ at a fixed T: the overshoot past the cut-off inflates |x_r| of fast runs, runs that wander
+ * towards the opposite cut-off are stopped early with large |x_r|, and when Λ ≈ 0 the short runs that hit a
+ * cut-off weigh as much as the long ones. Only when no run reaches a cut-off is Λ̂ the unbiased fixed-T estimate
+ * (with T = maxSteps). Use {@link RenormalisedProduct} for results; this class exists to reproduce 000 Fig. 2.
+ * Measured on that figure's law (E[Ĥ] = diag(0.1, −0.1), ν = 1; 16 000 protocol runs against R = 1024,
+ * T = 20 000 renormalised runs): no detectable bias at λ = 0.05 and 0.2 (no cut-off reached), +0.0012 ± 0.0002
+ * at λ = 0.5 and +0.0011 ± 0.0003 at λ = 1 (overshoot of the upper cut-off) — below the SE of 800 runs there.
+ *
+ * <p>Run r draws from {@code StreamSeeds.fromSeed(StreamSeeds.mix(streamSeed + r))}. In one dimension the unit
+ * sphere is {±1}; the sign does not change |θ_t|, so θ_0 = 1 and nothing is drawn for it. A state exactly 0
+ * stops the run with x_r = −∞ (then Λ̂ = −∞, SE = 0). A single step that jumps from below the upper cut-off past
+ * the largest double gives x_r = +∞ (impossible at the default cut-offs unless ‖I − λĤ‖ &gt; 1e208); with both
+ * +∞ and −∞ runs the result is rejected as undefined.
+ */
+public final class PaperProtocol {
+
+    /**
+     * The protocol's parameters.
+     *
+     * @param runs        R ≥ 1 independent runs (paper: 800)
+     * @param upperCutoff stop when ‖θ‖ ≥ this, in (1, ∞) (paper: 1e100)
+     * @param lowerCutoff stop when ‖θ‖ ≤ this, in (0, 1) (paper: 1e−140)
+     * @param maxSteps    stop after this many steps, ≥ 1 (paper: 5000)
+     */
+    public record Settings(int runs, double upperCutoff, double lowerCutoff, long maxSteps) {
+
+        public Settings {
+            if (runs < 1) {
+                throw new IllegalArgumentException("runs must be in [1, " + Integer.MAX_VALUE + "], got " + runs);
+            }
+            if (!(upperCutoff > 1) || !Double.isFinite(upperCutoff)) {
+                throw new IllegalArgumentException("upperCutoff must be in (1, inf), got " + upperCutoff);
+            }
+            if (!(lowerCutoff > 0 && lowerCutoff < 1)) {
+                throw new IllegalArgumentException("lowerCutoff must be in (0, 1), got " + lowerCutoff);
+            }
+            if (maxSteps < 1) {
+                throw new IllegalArgumentException("maxSteps must be in [1, " + Long.MAX_VALUE + "], got "
+                        + maxSteps);
+            }
+        }
+
+        /** 000 App. A.2: 800 runs, cut-offs 1e100 and 1e−140, at most 5000 steps. */
+        public static Settings defaults() {
+            return new Settings(800, 1e100, 1e-140, 5000);
+        }
+    }
+
+    private PaperProtocol() {
+    }
+
+    /** The protocol on z_{t+1} = (1 − λχ_B) z_t, z_0 = 1. */
+    public static ExponentEstimate scalar(ScalarBatchSampler sampler, double lambda, Settings s, long streamSeed) {
+        Objects.requireNonNull(sampler, "sampler");
+        Objects.requireNonNull(s, "settings");
+        RenormalisedProduct.checkLambda(lambda);
+        double[] perRun = new double[s.runs()];
+        for (int r = 0; r < s.runs(); r++) {
+            RandomGenerator rng = RenormalisedProduct.runGenerator(streamSeed, r);
+            double z = 1.0;
+            long t = 0;
+            double magnitude = 1.0;
+            while (t < s.maxSteps()) {
+                z *= 1.0 - lambda * sampler.sample(rng);
+                t++;
+                magnitude = Math.abs(z);
+                if (!(magnitude < s.upperCutoff() && magnitude > s.lowerCutoff())) {
+                    break;
+                }
+            }
+            perRun[r] = StrictMath.log(magnitude) / t;
+        }
+        return summarise(perRun, s);
+    }
+
+    /** The protocol on θ_{t+1} = (I − λĤ_t) θ_t, θ_0 uniform on the unit sphere (the paper's Fig. 2-right). */
+    public static ExponentEstimate matrix(MatrixSampler sampler, double lambda, Settings s, long streamSeed) {
+        Objects.requireNonNull(sampler, "sampler");
+        Objects.requireNonNull(s, "settings");
+        RenormalisedProduct.checkLambda(lambda);
+        int d = sampler.dimension();
+        double[] hessian = new double[d * d];
+        double[] v = new double[d];
+        double[] hv = new double[d];
+        double[] perRun = new double[s.runs()];
+        for (int r = 0; r < s.runs(); r++) {
+            RandomGenerator rng = RenormalisedProduct.runGenerator(streamSeed, r);
+            RenormalisedProduct.randomUnitVector(rng, v);
+            long t = 0;
+            double norm = 1.0;
+            while (t < s.maxSteps()) {
+                sampler.sample(rng, hessian);
+                for (int i = 0; i < d; i++) {
+                    double sum = 0;
+                    int row = i * d;
+                    for (int j = 0; j < d; j++) {
+                        sum += hessian[row + j] * v[j];
+                    }
+                    hv[i] = sum;
+                }
+                for (int i = 0; i < d; i++) {
+                    v[i] -= lambda * hv[i];
+                }
+                t++;
+                norm = scaledNorm(v);
+                if (!(norm < s.upperCutoff() && norm > s.lowerCutoff())) {
+                    break;
+                }
+            }
+            perRun[r] = StrictMath.log(norm) / t;
+        }
+        return summarise(perRun, s);
+    }
+
+    /** ‖v‖ without over- or underflow of the squares: 2^e ‖2^−e v‖ with 2^e ≤ max_i |v_i| &lt; 2^{e+1}. */
+    private static double scaledNorm(double[] v) {
+        double max = 0;
+        for (double x : v) {
+            max = Math.max(max, Math.abs(x));
+        }
+        if (max == 0.0 || !(max < Double.POSITIVE_INFINITY)) {
+            return max;
+        }
+        int e = Math.getExponent(max);
+        double sum = 0;
+        for (double x : v) {
+            double y = Math.scalb(x, -e);
+            sum += y * y;
+        }
+        return Math.scalb(Math.sqrt(sum), e);
+    }
+
+    private static ExponentEstimate summarise(double[] perRun, Settings s) {
+        double mean = TrajectoryResult.mean(perRun);
+        if (Double.isNaN(mean)) {
+            throw new ArithmeticException("paper protocol undefined: runs reached both +inf and -inf"
+                    + " (or a factor was NaN)");
+        }
+        return new ExponentEstimate(mean, TrajectoryResult.standardError(perRun, mean), Double.NaN,
+                Method.PAPER_PROTOCOL, s.runs(), s.maxSteps());
+    }
+}
