@@ -67,11 +67,14 @@ public final class StandaloneCluster implements AutoCloseable {
         try {
             cluster.startMaster();
             for (int i = 0; i < workerCount; i++) {
-                cluster.startWorker(i);
+                cluster.workers.add(cluster.startWorker(i));
             }
-            cluster.await("the master to see " + workerCount + " alive workers", START_TIMEOUT,
-                    () -> cluster.masterState().map(s -> s.path("aliveworkers").asInt() == workerCount)
-                            .orElse(false));
+            int[] restarts = new int[workerCount];
+            cluster.await("the master to see " + workerCount + " alive workers", START_TIMEOUT, () -> {
+                cluster.restartDeadWorkers(restarts);
+                return cluster.masterState().map(s -> s.path("aliveworkers").asInt() == workerCount)
+                        .orElse(false);
+            });
             return cluster;
         } catch (IOException | InterruptedException | RuntimeException | Error e) {
             cluster.close();
@@ -103,14 +106,29 @@ public final class StandaloneCluster implements AutoCloseable {
         }
     }
 
-    private void startWorker(int index) throws IOException {
+    private JvmProcess startWorker(int index) throws IOException {
         Path workDir = dir.resolve("work/worker-" + index);
         Files.createDirectories(workDir);
-        workers.add(JvmProcess.start("worker-" + index, SparkHome.jvmArgs(tag, "-Xmx256m"), sparkHome.classpath(),
+        return JvmProcess.start("worker-" + index, SparkHome.jvmArgs(tag, "-Xmx256m"), sparkHome.classpath(),
                 "org.apache.spark.deploy.worker.Worker",
                 List.of(masterUrl(), "--host", "127.0.0.1", "--cores", "1", "--memory", "1g",
                         "--webui-port", Integer.toString(freePort()), "--work-dir", workDir.toString()),
-                sparkHome.environment(), dir.resolve("logs/worker-" + index + ".log")));
+                sparkHome.environment(), dir.resolve("logs/worker-" + index + ".log"));
+    }
+
+    /** A worker that died while starting (its web UI port taken in the meantime) is started again, twice at most. */
+    private void restartDeadWorkers(int[] restarts) {
+        for (int i = 0; i < workers.size(); i++) {
+            if (!workers.get(i).isAlive() && restarts[i] < 2) {
+                restarts[i]++;
+                workers.get(i).close();
+                try {
+                    workers.set(i, startWorker(i));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot restart worker-" + i, e);
+                }
+            }
+        }
     }
 
     /** {@code spark://127.0.0.1:<port>}. */
