@@ -1,7 +1,7 @@
 package org.probstab.lyapunov;
 
 /**
- * A table-driven natural logarithm for the exponent loops: about 1.5× faster than {@link Math#log} one value at a
+ * A table-driven natural logarithm for the exponent loops: about 1.5–2× faster than {@link Math#log} one value at a
  * time and about 2.5× faster in bulk ({@link #logAll}), and bit-reproducible on every JVM (only +, −, ×, bit
  * operations and a table computed once by {@link StrictMath#log}, all of which Java evaluates exactly as
  * IEEE 754 prescribes; {@code Math.log} is an intrinsic that may differ between platforms by an ulp).

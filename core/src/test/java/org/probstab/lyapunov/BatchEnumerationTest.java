@@ -46,8 +46,10 @@ class BatchEnumerationTest {
             for (boolean replacement : new boolean[] {true, false}) {
                 ExponentEstimate enumerated = BatchEnumeration.exponent(data, 1, replacement, lambda);
                 ExponentEstimate exact = ExactFiniteSum.exponent(data, lambda);
-                assertThat(enumerated.value()).isCloseTo(exact.value(), offset(1e-14 * Math.max(1, Math.abs(exact.value()))));
-                assertThat(enumerated.logVariance()).isCloseTo(exact.logVariance(), offset(1e-14 * Math.max(1, exact.logVariance())));
+                assertThat(enumerated.value())
+                        .isCloseTo(exact.value(), offset(1e-14 * Math.max(1, Math.abs(exact.value()))));
+                assertThat(enumerated.logVariance())
+                        .isCloseTo(exact.logVariance(), offset(1e-14 * Math.max(1, exact.logVariance())));
                 assertThat(enumerated.method()).isEqualTo(Method.ENUMERATION);
                 assertThat(enumerated.samples()).isEqualTo(40);
             }
@@ -131,7 +133,8 @@ class BatchEnumerationTest {
     }
 
     private static FiniteDataset dataset(int n, long cell) {
-        return new GaussianRegression(0.4, 2).sampleDataset(n, StreamSeeds.stream(11, cell, StreamSeeds.Purpose.DATASET));
+        return new GaussianRegression(0.4, 2).sampleDataset(n,
+                StreamSeeds.stream(11, cell, StreamSeeds.Purpose.DATASET));
     }
 
     /** {mean, population variance} of log|1 − λχ_B| over all ordered tuples (distinct ones without replacement). */

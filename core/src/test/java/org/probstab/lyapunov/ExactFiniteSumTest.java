@@ -65,7 +65,8 @@ class ExactFiniteSumTest {
             double variance = squares / logs.length;
             ExponentEstimate e = ExactFiniteSum.exponent(data, lambda);
             double tolerance = 1e-13 * Math.max(1, scale);
-            assertThat(e.value()).as("lambda %s", lambda).isCloseTo(mean, org.assertj.core.data.Offset.offset(tolerance));
+            assertThat(e.value()).as("lambda %s", lambda)
+                    .isCloseTo(mean, org.assertj.core.data.Offset.offset(tolerance));
             assertThat(e.logVariance()).as("lambda %s", lambda).isCloseTo(variance,
                     org.assertj.core.data.Offset.offset(1e-13 * Math.max(1, variance)));
             assertThat(ExactFiniteSum.exponentOnly(data.values(), lambda)).as("lambda %s", lambda)

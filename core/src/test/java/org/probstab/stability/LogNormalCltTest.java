@@ -46,7 +46,8 @@ class LogNormalCltTest {
         assertThat(LogNormalClt.standardNormalQuantile(1)).isEqualTo(Double.POSITIVE_INFINITY);
         assertThat(LogNormalClt.standardNormalQuantile(0.5)).isZero();
         assertThatThrownBy(() -> LogNormalClt.standardNormalQuantile(1.5)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> LogNormalClt.standardNormalQuantile(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> LogNormalClt.standardNormalQuantile(Double.NaN))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
