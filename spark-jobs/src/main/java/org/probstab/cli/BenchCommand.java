@@ -35,11 +35,25 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "2", description = "measuring time per kernel (default: ${DEFAULT-VALUE})")
     double seconds;
 
+    @Option(names = "--sweep", paramLabel = "CONF", description = "instead of the kernels: run every cell of this"
+            + " sweep config in one plain JVM loop, then the same sweep through Spark, and print the time ratio")
+    java.nio.file.Path sweepConfig;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "with --sweep: override a config key")
+    java.util.List<String> overrides = java.util.List.of();
+
+    @Option(names = "--master", defaultValue = "local[2]", description = "with --sweep: Spark master (default:"
+            + " ${DEFAULT-VALUE})")
+    String master;
+
     private double sink;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        if (sweepConfig != null) {
+            return sweepBench(out);
+        }
         out.printf(Locale.ROOT, "probstab bench: one thread, %s s per kernel, Java %s, %d cores%n", seconds,
                 Runtime.version(), Runtime.getRuntime().availableProcessors());
 
@@ -119,5 +133,47 @@ final class BenchCommand implements Callable<Integer> {
         double rate = calls * (double) unitsPerCall / ((now - start) / 1e9);
         out.printf(Locale.ROOT, "%-72s %12.4g %s%n", what, rate, unit);
         out.flush();
+    }
+
+    /**
+     * The sweep benchmark of issue 3: the same cells once in a plain single-threaded loop over the plan and once
+     * through {@link org.probstab.spark.SweepJob} (Parquet writing included, SparkSession start excluded and
+     * reported apart). The ratio Spark/loop is wall time over wall time.
+     */
+    private int sweepBench(PrintWriter out) throws Exception {
+        org.probstab.sweep.SweepSpec sweep = org.probstab.sweep.SweepSpec.from(
+                org.probstab.sweep.SweepConfig.load(sweepConfig, overrides), "bench");
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("probstab-bench");
+        sweep = sweep.withOutputPath(dir.resolve("table").toString());
+        org.probstab.sweep.SweepPlan plan = new org.probstab.sweep.SweepPlan(sweep);
+        out.printf(Locale.ROOT, "probstab bench --sweep %s: %d cells, Java %s, %d cores%n", sweepConfig,
+                plan.cellCount(), Runtime.version(), Runtime.getRuntime().availableProcessors());
+        out.flush();
+        long t0 = System.nanoTime();
+        double check = 0;
+        for (long id = 0; id < plan.cellCount(); id++) {
+            check += plan.evaluate(id).exponentMinus();
+        }
+        double loop = (System.nanoTime() - t0) * 1e-9;
+        out.printf(Locale.ROOT, "plain JVM loop (1 thread)     %8.2f s  %10.0f cells/s   (checksum %s)%n", loop,
+                plan.cellCount() / loop, check);
+        out.flush();
+        long s0 = System.nanoTime();
+        org.apache.spark.sql.SparkSession spark = org.probstab.spark.Sessions.create("probstab bench", master,
+                Map.of("spark.ui.enabled", "false"));
+        double startup = (System.nanoTime() - s0) * 1e-9;
+        try {
+            org.probstab.spark.SweepJob.Summary summary = org.probstab.spark.SweepJob.run(spark, plan,
+                    new org.probstab.spark.SweepJob.Options(false, false, 0, java.time.Duration.ofSeconds(30)));
+            out.printf(Locale.ROOT, "Spark %-10s (Parquet)      %8.2f s  %10.0f cells/s   (+ %.1f s session start)%n",
+                    master, summary.seconds(), plan.cellCount() / summary.seconds(), startup);
+            out.printf(Locale.ROOT, "ratio Spark/loop              %8.2f%n", summary.seconds() / loop);
+        } finally {
+            spark.stop();
+            try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        return 0;
     }
 }
