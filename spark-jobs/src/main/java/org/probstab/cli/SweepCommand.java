@@ -69,7 +69,7 @@ final class SweepCommand implements Callable<Integer> {
         SweepJob.Options options = new SweepJob.Options(resume, overwrite, partitions,
                 Duration.ofMillis((long) (1000 * Math.max(0.1, progressSeconds))));
         SweepPlan plan = new SweepPlan(sweep);
-        TableOutput.checkLocal(sweep.outputPath(), out != null ? "--out" : "output.path");
+        TableOutput.checkLocal(sweep.outputPath(), out != null ? "--out" : "output.path", resume, overwrite);
         SparkSession spark = Sessions.create("probstab sweep " + sweep.name(), master, Map.of());
         try {
             SweepJob.Summary s = SweepJob.run(spark, plan, options);

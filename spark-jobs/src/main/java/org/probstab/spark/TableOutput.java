@@ -67,7 +67,7 @@ public final class TableOutput {
      * creating and deleting an empty temporary directory there — running as root, permission bits alone say
      * nothing). Non-local paths are checked by {@link #prepare} once the Hadoop client is up.
      */
-    public static void checkLocal(String path, String key) {
+    public static void checkLocal(String path, String key, boolean resume, boolean overwrite) {
         URI uri;
         try {
             uri = new Path(path).toUri();
@@ -86,6 +86,24 @@ public final class TableOutput {
         if (Files.exists(p) && !Files.isDirectory(p)) {
             throw InvalidInputException.of(key, key + " '" + path + "' is a file: allowed a directory (new or a"
                     + " probstab table)");
+        }
+        if (Files.isDirectory(p)) {
+            try (java.util.stream.Stream<java.nio.file.Path> entries = Files.list(p)) {
+                if (entries.findAny().isPresent()) {
+                    if (!Files.exists(p.resolve(MANIFEST))) {
+                        throw InvalidInputException.of(key, key + " '" + path + "' exists and is not a probstab"
+                                + " table (no " + MANIFEST + "): allowed a new or empty directory; nothing was"
+                                + " changed");
+                    }
+                    if (!resume && !overwrite) {
+                        throw InvalidInputException.of(key, key + " '" + path + "' already holds a table: allowed"
+                                + " --resume (finish it) or --overwrite (replace it); nothing was changed");
+                    }
+                }
+            } catch (IOException e) {
+                throw InvalidInputException.of(key, key + " '" + path + "' cannot be listed: "
+                        + oneLine(e.getMessage()));
+            }
         }
         java.nio.file.Path ancestor = p;
         while (ancestor != null && !Files.exists(ancestor)) {
