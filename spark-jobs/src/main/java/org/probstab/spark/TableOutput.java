@@ -90,7 +90,7 @@ public final class TableOutput {
         if (Files.isDirectory(p)) {
             try (java.util.stream.Stream<java.nio.file.Path> entries = Files.list(p)) {
                 if (entries.findAny().isPresent()) {
-                    if (!Files.exists(p.resolve(MANIFEST))) {
+                    if (!Files.exists(p.resolve(MANIFEST)) && !Files.exists(p.resolve(MANIFEST + ".tmp"))) {
                         throw InvalidInputException.of(key, key + " '" + path + "' exists and is not a probstab"
                                 + " table (no " + MANIFEST + "): allowed a new or empty directory; nothing was"
                                 + " changed");
@@ -142,6 +142,11 @@ public final class TableOutput {
             return null;
         }
         Path manifest = new Path(root, MANIFEST);
+        Path pending = new Path(root, MANIFEST + ".tmp");
+        if (!fs.exists(manifest) && fs.exists(pending)) {
+            // A run died between deleting the old manifest and renaming the new one into place (writeManifest).
+            fs.rename(pending, manifest);
+        }
         if (!fs.exists(manifest)) {
             throw InvalidInputException.of("output.path", "output.path '" + root + "' exists and is not a probstab"
                     + " table (no " + MANIFEST + "): allowed a new or empty directory; nothing was changed");
