@@ -16,6 +16,16 @@ public final class ModelRegistry {
 
     private static final Map<String, Model> MODELS = new LinkedHashMap<>();
 
+    /**
+     * Per model, built once: its parameters followed by the estimator parameters, by name, and the parsed
+     * defaults — {@link #resolve} runs for every cell of a sweep, so it must not rebuild lists or parse text.
+     */
+    private record Catalogue(List<ParameterSpec> all, Map<String, ParameterSpec> byName,
+                             Map<String, Double> numericDefaults) {
+    }
+
+    private static final Map<String, Catalogue> CATALOGUES = new HashMap<>();
+
     /** With {@code --estimator paper}, runs and steps default to the papers' 800 runs of at most 5000 steps. */
     private static final Map<String, String> PAPER_DEFAULTS = Map.of(EstimatorSettings.RUNS, "800",
             EstimatorSettings.STEPS, "5000");
@@ -33,6 +43,25 @@ public final class ModelRegistry {
 
     private static void register(Model m) {
         MODELS.put(m.name(), m);
+        List<ParameterSpec> all = new ArrayList<>(m.parameters());
+        all.addAll(EstimatorSettings.PARAMETERS);
+        Map<String, ParameterSpec> byName = new LinkedHashMap<>();
+        Map<String, Double> defaults = new HashMap<>();
+        for (ParameterSpec s : all) {
+            byName.put(s.name(), s);
+            if (s.numeric() && s.defaultValue() != null) {
+                defaults.put(s.name(), s.parseNumber(s.defaultValue()));
+            }
+        }
+        CATALOGUES.put(m.name(), new Catalogue(List.copyOf(all), byName, defaults));
+    }
+
+    private static Catalogue catalogue(Model model) {
+        Catalogue c = CATALOGUES.get(model.name());
+        if (c == null) {
+            throw new IllegalArgumentException("model " + model.name() + " is not registered");
+        }
+        return c;
     }
 
     /** Model names in registration order. */
@@ -51,17 +80,14 @@ public final class ModelRegistry {
 
     /** The model's parameters followed by the shared estimator parameters. */
     public static List<ParameterSpec> parameters(Model model) {
-        List<ParameterSpec> all = new ArrayList<>(model.parameters());
-        all.addAll(EstimatorSettings.PARAMETERS);
-        return all;
+        return catalogue(model).all();
     }
 
     /** The spec of one parameter of the model, or an error listing the allowed names. */
     public static ParameterSpec parameter(Model model, String key) {
-        for (ParameterSpec s : parameters(model)) {
-            if (s.name().equals(key)) {
-                return s;
-            }
+        ParameterSpec s = catalogue(model).byName().get(key);
+        if (s != null) {
+            return s;
         }
         throw InvalidInputException.unknown(key, "parameter of model " + model.name(),
                 parameters(model).stream().map(ParameterSpec::name).toList());
@@ -96,7 +122,7 @@ public final class ModelRegistry {
                 throw InvalidInputException.missing(spec.name(), spec.allowed() + " (model " + model.name() + ")");
             }
             if (spec.numeric()) {
-                numbers.put(spec.name(), spec.parseNumber(spec.defaultValue()));
+                numbers.put(spec.name(), catalogue(model).numericDefaults().get(spec.name()));
             } else {
                 texts.put(spec.name(), spec.defaultValue());
             }

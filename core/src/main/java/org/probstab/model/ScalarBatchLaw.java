@@ -28,11 +28,12 @@ sealed interface ScalarBatchLaw {
     boolean exactWithin(long enumerationBudget);
 
     /**
-     * Λ(λ) = E log|1 − λχ_B| at each signed step in {@code signedLambdas} (λ for Λ₋, −λ for Λ₊), exactly where
-     * possible, else by Monte-Carlo over {@code mcBatches} batches drawn from {@code rng} (the same batches for
-     * every step, so the two exponents of a cell are estimated coherently).
+     * {Λ₋ = E log|1 − λχ_B|} or, with {@code withPlus}, {Λ₋, Λ₊ = E log|1 + λχ_B|}, exactly where possible, else
+     * by Monte-Carlo over {@code mcBatches} batches drawn from {@code rng} (the same batches for both signs, so
+     * the two exponents of a cell are estimated coherently).
      */
-    ExponentEstimate[] exponents(double[] signedLambdas, long enumerationBudget, long mcBatches, RandomGenerator rng);
+    ExponentEstimate[] exponents(double lambda, boolean withPlus, long enumerationBudget, long mcBatches,
+                                 RandomGenerator rng);
 
     /** A finite dataset sampled with or without replacement. */
     record Finite(FiniteDataset data, int batchSize, boolean withReplacement) implements ScalarBatchLaw {
@@ -44,8 +45,8 @@ sealed interface ScalarBatchLaw {
 
         @Override
         public double meanSquareFactor(double lambda) {
-            return MomentStability.meanSquareFactor(data.mean(), data.batchVariance(batchSize, withReplacement),
-                    lambda);
+            return MomentStability.meanSquareFactor(lambda, data.mean(),
+                    data.batchVariance(batchSize, withReplacement));
         }
 
         @Override
@@ -55,23 +56,22 @@ sealed interface ScalarBatchLaw {
         }
 
         @Override
-        public ExponentEstimate[] exponents(double[] signedLambdas, long enumerationBudget, long mcBatches,
+        public ExponentEstimate[] exponents(double lambda, boolean withPlus, long enumerationBudget, long mcBatches,
                                             RandomGenerator rng) {
-            ExponentEstimate[] out = new ExponentEstimate[signedLambdas.length];
             // S = 1 with or without replacement is the same law: a uniform index.
             if (batchSize == 1) {
-                for (int k = 0; k < out.length; k++) {
-                    out[k] = ExactFiniteSum.exponent(data, signedLambdas[k]);
-                }
-                return out;
+                return withPlus ? ExactFiniteSum.exponentPair(data, lambda)
+                        : new ExponentEstimate[] {ExactFiniteSum.exponent(data, lambda)};
             }
             if (exactWithin(enumerationBudget)) {
-                for (int k = 0; k < out.length; k++) {
-                    out[k] = BatchEnumeration.exponent(data, batchSize, withReplacement, signedLambdas[k]);
-                }
-                return out;
+                ExponentEstimate minus = BatchEnumeration.exponent(data, batchSize, withReplacement, lambda);
+                return withPlus
+                        ? new ExponentEstimate[] {minus,
+                                BatchEnumeration.exponent(data, batchSize, withReplacement, -lambda)}
+                        : new ExponentEstimate[] {minus};
             }
-            return BatchMonteCarlo.exponents(sampler(), signedLambdas, mcBatches, rng);
+            return withPlus ? BatchMonteCarlo.exponentPair(sampler(), lambda, mcBatches, rng)
+                    : new ExponentEstimate[] {BatchMonteCarlo.exponent(sampler(), lambda, mcBatches, rng)};
         }
     }
 
@@ -90,7 +90,7 @@ sealed interface ScalarBatchLaw {
 
         @Override
         public double meanSquareFactor(double lambda) {
-            return MomentStability.meanSquareFactor(law.mean(), law.variance() / batchSize, lambda);
+            return MomentStability.meanSquareFactor(lambda, law.mean(), law.variance() / batchSize);
         }
 
         @Override
@@ -99,13 +99,11 @@ sealed interface ScalarBatchLaw {
         }
 
         @Override
-        public ExponentEstimate[] exponents(double[] signedLambdas, long enumerationBudget, long mcBatches,
+        public ExponentEstimate[] exponents(double lambda, boolean withPlus, long enumerationBudget, long mcBatches,
                                             RandomGenerator rng) {
-            ExponentEstimate[] out = new ExponentEstimate[signedLambdas.length];
-            for (int k = 0; k < out.length; k++) {
-                out[k] = quadrature.exponent(signedLambdas[k]);
-            }
-            return out;
+            ExponentEstimate minus = quadrature.exponent(lambda);
+            return withPlus ? new ExponentEstimate[] {minus, quadrature.exponent(-lambda)}
+                    : new ExponentEstimate[] {minus};
         }
     }
 }

@@ -46,8 +46,7 @@ final class ScalarEvaluation {
         switch (estimator) {
             case AUTO, EXACT -> {
                 checkExact(law, p, estimator);
-                double[] steps = both ? new double[] {lambda, -lambda} : new double[] {lambda};
-                ExponentEstimate[] e = law.exponents(steps, p.longValue(EstimatorSettings.ENUMERATION_BUDGET),
+                ExponentEstimate[] e = law.exponents(lambda, both, p.longValue(EstimatorSettings.ENUMERATION_BUDGET),
                         p.longValue(EstimatorSettings.MC_BATCHES), StreamSeeds.stream(seed, cellId, Purpose.BATCHES));
                 minus = e[0];
                 plus = both ? e[1] : null;

@@ -51,7 +51,7 @@ class ModelValidationTest {
         refused("mf-gaussian", Map.of("lambda", "0.3", "mu", "0.5", "N", "0"), "N",
                 "parameter 'N' = 0 is out of range: allowed integers in [1, 1000000000] or inf");
         refused("mf-gaussian", Map.of("lambda", "abc", "mu", "0.5"), "lambda", "'abc' is not a valid value");
-        refused("mf-gaussian", Map.of("lambda", "nan", "mu", "0.5"), "lambda", "out of range");
+        refused("mf-gaussian", Map.of("lambda", "nan", "mu", "0.5"), "lambda", "not a valid value", "(0, inf)");
         refused("mf-gaussian", Map.of("lambda", "inf", "mu", "0.5"), "lambda", "out of range");
     }
 

@@ -75,9 +75,9 @@ class EvalCommandTest {
                 "--param", "S=4", "--param", "replacement=without"},
             {"eval", "--model", "mf-gaussian", "--param", "lambda=0.3", "--param", "mu=0.5", "--estimator", "best"},
             {"eval", "--model", "mf-gaussian", "--param", "lambda"},
-            {"eval", "--bogus"},
+            {"eval", "--model", "mf-gaussian", "--param", "lambda=0.3", "--param", "mu=0.5", "--bogus"},
         };
-        String[] keys = {"model", "lambda", "mu", "lambda", "foo", "S", "N", "S", "estimator", "lambda", "bogus"};
+        String[] keys = {"model", "lambda", "mu", "mu", "foo", "S", "N", "S", "estimator", "lambda", "bogus"};
         for (int i = 0; i < cases.length; i++) {
             Outcome o = run(cases[i]);
             assertThat(o.code()).as(String.join(" ", cases[i])).isEqualTo(ProbstabCli.BAD_INPUT);

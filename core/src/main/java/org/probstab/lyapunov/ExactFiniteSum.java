@@ -1,0 +1,310 @@
+package org.probstab.lyapunov;
+
+import org.probstab.law.FiniteDataset;
+
+/**
+ * The exact exponent of a finite dataset with batch size S = 1 (000 Thm 1, eq. 6–7; 001 Prop. 1; DESIGN §2):
+ * <pre>
+ *   Λ(λ) = (1/N) Σ_i log|1 − λχ_i|,      s²(λ) = (1/N) Σ_i (log|1 − λχ_i| − Λ)²,
+ * </pre>
+ * the population mean and variance of the per-step log-growth over the N equally likely samples. Λ₋ = Λ(λ) and
+ * Λ₊ = Λ(−λ) of the matrix-factorisation saddle come from one {@link #exponentPair} call.
+ *
+ * <p><b>Zero factors.</b> If some factor is exactly 0 in floating point (λ = 1/χ_i exactly), a trajectory is
+ * absorbed at 0 with probability ≥ 1/N per step: Λ = −∞ (almost-sure collapse; never NaN). s² is then +∞ when some
+ * but not all factors are 0 (log|1 − λχ| is −∞ with a probability in (0, 1)), and 0 when all are (the constant
+ * −∞: every trajectory is exactly 0 after one step). A zero factor wins over an overflowing one.
+ *
+ * <p><b>Overflow.</b> When λχ_i overflows to ±∞ its log is taken as log|λ| + log|χ_i| (exact to rounding, since
+ * then |λχ_i| ≥ 2¹⁰²⁴ ≫ 1): an enormous λ gives a large finite Λ, never ∞ or NaN.
+ *
+ * <p><b>Accuracy.</b> Each term is log(fl(|1 − λχ_i|)): forming 1 − λχ_i costs up to ~1.1e-16 <i>absolute</i> in
+ * the log (exactly as with {@code Math.log}), the logarithm itself ≤ 2 ulp ({@link FastLog}). Means and variances
+ * are corrected two-pass sums per chunk of {@value #CHUNK} samples, chunks merged by Chan, Golub &amp; LeVeque.
+ *
+ * <p><b>Speed.</b> Logarithms are taken in bulk ({@link FastLog#logAll}) on a per-thread scratch workspace of
+ * 3 × 2 × {@value #CHUNK} doubles (12 KB; nothing escapes a call; allocating it per call cost a quarter of the
+ * time). One matrix-factorisation cell ({@link #exponentPair}: Λ₋, Λ₊ and both s² at N = 100) takes ≈ 1.0 µs on
+ * one core of the development machine (AMD EPYC VM at 2.4 GHz, JDK 17: ≈ 1.0e6 cells/s) against ≈ 2.1 µs with
+ * {@code Math.log} per term; {@link #exponentOnly} needs no logarithm per sample at all (≈ 0.25 µs per sign).
+ */
+public final class ExactFiniteSum {
+
+    /** Samples per chunk of the bulk path. */
+    static final int CHUNK = 256;
+    private static final double LN2 = 0x1.62e42fefa39efp-1;
+    private static final long ABS_MASK = 0x7FFFFFFFFFFFFFFFL;
+    private static final long MANTISSA_MASK = 0x000FFFFFFFFFFFFFL;
+    private static final long ONE_BITS = 0x3FF0000000000000L;
+    private static final long MAX_FINITE_BITS = 0x7FEFFFFFFFFFFFFFL;
+    /** Products of this many mantissas in [1, 2) (32 per accumulator) stay below 2³². */
+    private static final int RENORMALISE_EVERY = 64;
+
+    private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
+
+    private ExactFiniteSum() {
+    }
+
+    /**
+     * Λ(λ) = (1/N) Σ log|1 − λχ_i| with s², as {@link Method#EXACT_SUM}, SE 0, samples N.
+     *
+     * @param lambda the signed step (pass −λ for Λ₊); must be finite
+     */
+    public static ExponentEstimate exponent(FiniteDataset data, double lambda) {
+        checkLambda(lambda);
+        Workspace w = WORKSPACE.get();
+        Moments moments = new Moments();
+        int n = data.size();
+        for (int start = 0; start < n; start += CHUNK) {
+            int m = Math.min(CHUNK, n - start);
+            for (int i = 0; i < m; i++) {
+                w.factors[i] = Math.abs(1 - lambda * data.value(start + i));
+            }
+            if (FastLog.logAll(w.factors, 0, m, w.logs, w.scratch)) {
+                moments.addChunk(w.logs, 0, m);
+            } else {
+                moments.addCarefully(data, start, m, lambda);
+            }
+        }
+        return moments.estimate();
+    }
+
+    /**
+     * Both exponents of a matrix-factorisation cell from one pass over the data: {Λ₋ = Λ(λ), Λ₊ = Λ(−λ)}, each
+     * with its s² (DESIGN §2); bit for bit equal to {@code exponent(data, lambda)} and
+     * {@code exponent(data, -lambda)}.
+     */
+    public static ExponentEstimate[] exponentPair(FiniteDataset data, double lambda) {
+        checkLambda(lambda);
+        Workspace w = WORKSPACE.get();
+        Moments minus = new Moments();
+        Moments plus = new Moments();
+        int n = data.size();
+        for (int start = 0; start < n; start += CHUNK) {
+            int m = Math.min(CHUNK, n - start);
+            for (int i = 0; i < m; i++) {
+                double step = lambda * data.value(start + i);
+                w.factors[i] = Math.abs(1 - step);
+                w.factors[m + i] = Math.abs(1 + step);
+            }
+            if (FastLog.logAll(w.factors, 0, 2 * m, w.logs, w.scratch)) {
+                Moments.addChunkPair(minus, plus, w.logs, m);
+                continue;
+            }
+            // Some factor is 0 or infinite: redo each sign on its own, so each equals exponent(data, ±λ).
+            if (FastLog.logAll(w.factors, 0, m, w.logs, w.scratch)) {
+                minus.addChunk(w.logs, 0, m);
+            } else {
+                minus.addCarefully(data, start, m, lambda);
+            }
+            if (FastLog.logAll(w.factors, m, 2 * m, w.logs, w.scratch)) {
+                plus.addChunk(w.logs, m, m);
+            } else {
+                plus.addCarefully(data, start, m, -lambda);
+            }
+        }
+        return new ExponentEstimate[] {minus.estimate(), plus.estimate()};
+    }
+
+    /**
+     * Λ(λ) alone, without a logarithm per sample: the factors' binary exponents are summed as integers and their
+     * mantissas (in [1, 2)) multiplied in two interleaved products, renormalised every
+     * {@value #RENORMALISE_EVERY} samples; one logarithm at the end. Agrees with {@link #exponent} to a few
+     * 1e-16 (the N-fold product's rounding, divided by N). −∞ if a factor is exactly 0.
+     *
+     * @param chi    χ_1 … χ_N (N ≥ 1, finite; read only)
+     * @param lambda the signed step; must be finite
+     */
+    public static double exponentOnly(double[] chi, double lambda) {
+        checkLambda(lambda);
+        int n = chi.length;
+        if (n == 0) {
+            throw new IllegalArgumentException("chi needs at least one value");
+        }
+        long exponentSum = 0;
+        long flags = 0;
+        double product0 = 1;
+        double product1 = 1;
+        int i = 0;
+        while (i < n) {
+            int end = Math.min(n, i + RENORMALISE_EVERY);
+            for (; i + 1 < end; i += 2) {
+                long bits0 = Double.doubleToRawLongBits(1 - lambda * chi[i]) & ABS_MASK;
+                long bits1 = Double.doubleToRawLongBits(1 - lambda * chi[i + 1]) & ABS_MASK;
+                flags |= (bits0 - 1) | (MAX_FINITE_BITS - bits0) | (bits1 - 1) | (MAX_FINITE_BITS - bits1);
+                exponentSum += (bits0 >>> 52) + (bits1 >>> 52);
+                product0 *= Double.longBitsToDouble((bits0 & MANTISSA_MASK) | ONE_BITS);
+                product1 *= Double.longBitsToDouble((bits1 & MANTISSA_MASK) | ONE_BITS);
+            }
+            if (i < end) {
+                long bits0 = Double.doubleToRawLongBits(1 - lambda * chi[i]) & ABS_MASK;
+                flags |= (bits0 - 1) | (MAX_FINITE_BITS - bits0);
+                exponentSum += bits0 >>> 52;
+                product0 *= Double.longBitsToDouble((bits0 & MANTISSA_MASK) | ONE_BITS);
+                i++;
+            }
+            long b0 = Double.doubleToRawLongBits(product0);
+            long b1 = Double.doubleToRawLongBits(product1);
+            exponentSum += (b0 >>> 52) + (b1 >>> 52) - 2 * 1023;
+            product0 = Double.longBitsToDouble((b0 & MANTISSA_MASK) | ONE_BITS);
+            product1 = Double.longBitsToDouble((b1 & MANTISSA_MASK) | ONE_BITS);
+        }
+        if (flags < 0) {
+            // A zero or infinite factor (|1 − λχ| is never subnormal, never NaN for finite λ, χ).
+            Moments moments = new Moments();
+            for (double c : chi) {
+                moments.addLog(logFactor(lambda, c));
+            }
+            return moments.estimate().value();
+        }
+        long binaryExponent = exponentSum - 1023L * n;
+        return (binaryExponent * LN2 + FastLog.log(product0 * product1)) / n;
+    }
+
+    static void checkLambda(double lambda) {
+        if (!Double.isFinite(lambda)) {
+            throw new IllegalArgumentException("lambda must be finite, got " + lambda);
+        }
+    }
+
+    /**
+     * log|1 − step·χ| for one sample: −∞ for a zero factor, log|step| + log|χ| when step·χ overflows.
+     */
+    static double logFactor(double step, double chi) {
+        double factor = Math.abs(1 - step * chi);
+        if (factor == Double.POSITIVE_INFINITY) {
+            return FastLog.log(Math.abs(step)) + FastLog.log(Math.abs(chi));
+        }
+        return FastLog.log(factor);
+    }
+
+    /** Per-thread scratch of the bulk path. */
+    private static final class Workspace {
+        final double[] factors = new double[2 * CHUNK];
+        final double[] logs = new double[2 * CHUNK];
+        final double[] scratch = new double[2 * CHUNK];
+    }
+
+    /**
+     * Population mean and variance of the finite logs, merged chunk by chunk (Chan, Golub &amp; LeVeque, Am. Stat.
+     * 37 (1983)), and the count of −∞ terms.
+     */
+    static final class Moments {
+        private long count;
+        private long zeros;
+        private double mean;
+        private double m2;
+
+        /** Adds logs[from, from + m): two partial sums for the mean, then the corrected sum of squares. */
+        void addChunk(double[] logs, int from, int m) {
+            int pairs = m & ~1;
+            double s0 = 0;
+            double s1 = 0;
+            for (int i = 0; i < pairs; i += 2) {
+                s0 += logs[from + i];
+                s1 += logs[from + i + 1];
+            }
+            if (pairs < m) {
+                s0 += logs[from + pairs];
+            }
+            double chunkMean = (s0 + s1) / m;
+            double squares = 0;
+            double residual = 0;
+            for (int i = 0; i < m; i++) {
+                double d = logs[from + i] - chunkMean;
+                squares += d * d;
+                residual += d;
+            }
+            merge(m, chunkMean, squares - residual * residual / m);
+        }
+
+        /**
+         * {@code minus.addChunk(logs, 0, m); plus.addChunk(logs, m, m)} with the two signs interleaved (the same
+         * operations in the same order for each sign, so the same bits; half the loop overhead).
+         */
+        static void addChunkPair(Moments minus, Moments plus, double[] logs, int m) {
+            int pairs = m & ~1;
+            double a0 = 0;
+            double a1 = 0;
+            double b0 = 0;
+            double b1 = 0;
+            for (int i = 0; i < pairs; i += 2) {
+                a0 += logs[i];
+                a1 += logs[i + 1];
+                b0 += logs[m + i];
+                b1 += logs[m + i + 1];
+            }
+            if (pairs < m) {
+                a0 += logs[pairs];
+                b0 += logs[m + pairs];
+            }
+            double meanMinus = (a0 + a1) / m;
+            double meanPlus = (b0 + b1) / m;
+            double squaresMinus = 0;
+            double residualMinus = 0;
+            double squaresPlus = 0;
+            double residualPlus = 0;
+            for (int i = 0; i < m; i++) {
+                double d = logs[i] - meanMinus;
+                squaresMinus += d * d;
+                residualMinus += d;
+                double e = logs[m + i] - meanPlus;
+                squaresPlus += e * e;
+                residualPlus += e;
+            }
+            minus.merge(m, meanMinus, squaresMinus - residualMinus * residualMinus / m);
+            plus.merge(m, meanPlus, squaresPlus - residualPlus * residualPlus / m);
+        }
+
+        /** The careful path for a chunk with a zero or infinite factor. */
+        void addCarefully(FiniteDataset data, int start, int m, double step) {
+            for (int i = 0; i < m; i++) {
+                addLog(logFactor(step, data.value(start + i)));
+            }
+        }
+
+        /** Adds one term; −∞ is counted, not averaged. */
+        void addLog(double log) {
+            if (log == Double.NEGATIVE_INFINITY) {
+                zeros++;
+            } else {
+                merge(1, log, 0);
+            }
+        }
+
+        void merge(long m, double chunkMean, double chunkM2) {
+            long total = count + m;
+            double delta = chunkMean - mean;
+            mean += delta * ((double) m / total);
+            m2 += chunkM2 + delta * delta * ((double) count * m / total);
+            count = total;
+        }
+
+        ExponentEstimate estimate() {
+            long samples = count + zeros;
+            if (zeros > 0) {
+                return ExponentEstimate.exact(Double.NEGATIVE_INFINITY, zeroLogVariance(), Method.EXACT_SUM,
+                        samples);
+            }
+            return ExponentEstimate.exact(mean, Math.max(0.0, m2 / count), Method.EXACT_SUM, samples);
+        }
+
+        /**
+         * The Monte-Carlo reading of the same sums: sample mean, SE = sample sd/√n, logVariance = sample variance
+         * (n − 1 in the denominator). A sampled zero factor proves an atom at 0 of positive probability, so then
+         * Λ = −∞ exactly, with SE 0.
+         */
+        ExponentEstimate sampleEstimate(Method method) {
+            long samples = count + zeros;
+            if (zeros > 0) {
+                return new ExponentEstimate(Double.NEGATIVE_INFINITY, 0.0, zeroLogVariance(), method, samples, 0);
+            }
+            double variance = count > 1 ? Math.max(0.0, m2 / (count - 1)) : 0.0;
+            return new ExponentEstimate(mean, Math.sqrt(variance / count), variance, method, samples, 0);
+        }
+
+        private double zeroLogVariance() {
+            return count == 0 ? 0.0 : Double.POSITIVE_INFINITY;
+        }
+    }
+}

@@ -1,0 +1,188 @@
+package org.probstab.sweep;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.probstab.config.InvalidInputException;
+import org.probstab.model.CellResult;
+import org.probstab.model.Model;
+import org.probstab.model.ModelRegistry;
+
+/**
+ * The immutable plan of a sweep (DESIGN §3): the grid's cells numbered in mixed radix, the first axis slowest,
+ *
+ * <pre>  cell_id = Σ_k i_k · Π_{j &gt; k} n_j,   0 ≤ i_k &lt; n_k,</pre>
+ *
+ * and grouped into chunks of consecutive ids, {@code chunk = cell_id / chunkCells} (the unit of writing and of
+ * resumption). A cell is decoded from its id on demand; no list of cells is ever built, so a plan of 10⁹ cells costs
+ * what its axes cost. Evaluating a cell is a pure function of (spec, cell id): its random streams come from
+ * (sweep seed, cell id, purpose) through {@link StreamSeeds}.
+ */
+public final class SweepPlan implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Automatic chunks: about this many per sweep … */
+    static final long TARGET_CHUNKS = 256;
+    /** … but at least this many cells in each (small files cost more than they save). */
+    static final long MIN_AUTO_CHUNK_CELLS = 1000;
+    /** … and at most this many. */
+    static final long MAX_AUTO_CHUNK_CELLS = 1_000_000;
+
+    private final SweepSpec spec;
+    private final long[] strides;
+    private final long cellCount;
+    private final long chunkCells;
+
+    public SweepPlan(SweepSpec spec) {
+        this.spec = spec;
+        List<Axis> axes = spec.axes();
+        strides = new long[axes.size()];
+        long stride = 1;
+        for (int k = axes.size() - 1; k >= 0; k--) {
+            strides[k] = stride;
+            stride = Math.multiplyExact(stride, axes.get(k).size());
+        }
+        cellCount = stride;
+        chunkCells = chunkCells(cellCount, spec.chunkCells());
+    }
+
+    /** The chunk size: as configured, or automatic ({@code configured = 0}). */
+    static long chunkCells(long cells, long configured) {
+        if (configured > 0) {
+            return configured;
+        }
+        long auto = (cells + TARGET_CHUNKS - 1) / TARGET_CHUNKS;
+        return Math.max(1, Math.min(cells, Math.min(MAX_AUTO_CHUNK_CELLS, Math.max(MIN_AUTO_CHUNK_CELLS, auto))));
+    }
+
+    public SweepSpec spec() {
+        return spec;
+    }
+
+    public long cellCount() {
+        return cellCount;
+    }
+
+    public long chunkCells() {
+        return chunkCells;
+    }
+
+    public long chunkCount() {
+        return (cellCount + chunkCells - 1) / chunkCells;
+    }
+
+    /** The chunk holding a cell. */
+    public long chunkOf(long cellId) {
+        return cellId / chunkCells;
+    }
+
+    /** First cell id of a chunk. */
+    public long chunkStart(long chunk) {
+        return chunk * chunkCells;
+    }
+
+    /** One past the last cell id of a chunk. */
+    public long chunkEnd(long chunk) {
+        return Math.min(cellCount, (chunk + 1) * chunkCells);
+    }
+
+    /** The axis indices (i_0 … i_{k−1}) of a cell. */
+    public int[] indices(long cellId) {
+        if (cellId < 0 || cellId >= cellCount) {
+            throw new IllegalArgumentException("cell_id " + cellId + " outside [0, " + cellCount + ")");
+        }
+        int[] idx = new int[strides.length];
+        long rest = cellId;
+        for (int k = 0; k < strides.length; k++) {
+            idx[k] = (int) (rest / strides[k]);
+            rest -= idx[k] * strides[k];
+        }
+        return idx;
+    }
+
+    /** The cell's raw parameters (fixed ones and its axis values), ready for {@link ModelRegistry#resolve}. */
+    public Map<String, Object> parameters(long cellId) {
+        int[] idx = indices(cellId);
+        Map<String, Object> raw = new HashMap<>(spec.fixed());
+        List<Axis> axes = spec.axes();
+        for (int k = 0; k < idx.length; k++) {
+            raw.put(axes.get(k).name(), axes.get(k).value(idx[k]));
+        }
+        return raw;
+    }
+
+    /** Evaluates one cell: a pure function of the spec and the id (the elapsed time aside). */
+    public CellResult evaluate(long cellId) {
+        return ModelRegistry.evaluate(spec.model(), parameters(cellId), spec.estimator(), spec.seed(), cellId);
+    }
+
+    /**
+     * The chunks of wave {@code w} out of {@code waves}: chunks w, w + waves, w + 2·waves, … of {@code chunks}.
+     * Striding spreads every region of the grid (and so its cost) over all waves, which also makes the ETA honest.
+     */
+    public static List<Long> wave(List<Long> chunks, int w, int waves) {
+        List<Long> out = new ArrayList<>();
+        for (int i = w; i < chunks.size(); i += waves) {
+            out.add(chunks.get(i));
+        }
+        return out;
+    }
+
+    /**
+     * Cross-checks that single values cannot: resolves every combination of each axis's first and last value
+     * (every value for text axes), up to 4096 combinations, through the model's validation — so S &gt; N without
+     * replacement, a too-small enumeration budget for {@code exact}, … are refused before anything runs.
+     */
+    static void checkCombinations(SweepSpec spec) {
+        Model model = ModelRegistry.get(spec.model());
+        List<List<Object>> choices = new ArrayList<>();
+        long combos = 1;
+        for (Axis a : spec.axes()) {
+            List<Object> c = new ArrayList<>();
+            if (a.value(0) instanceof String) {
+                c.addAll(a.values());
+            } else {
+                c.add(a.value(0));
+                if (a.size() > 1) {
+                    c.add(a.value(a.size() - 1));
+                }
+            }
+            choices.add(c);
+            combos *= c.size();
+            if (combos > 4096) {
+                break;
+            }
+        }
+        if (combos > 4096) {
+            choices.replaceAll(c -> c.subList(0, 1));
+            combos = 1;
+        }
+        int[] idx = new int[choices.size()];
+        for (long n = 0; n < combos; n++) {
+            Map<String, Object> raw = new HashMap<>(spec.fixed());
+            StringBuilder where = new StringBuilder();
+            for (int k = 0; k < idx.length; k++) {
+                Object v = choices.get(k).get(idx[k]);
+                raw.put(spec.axes().get(k).name(), v);
+                where.append(k == 0 ? "" : ", ").append(spec.axes().get(k).name()).append(" = ")
+                        .append(Axis.format(v));
+            }
+            try {
+                ModelRegistry.resolve(model, raw, spec.estimator());
+            } catch (InvalidInputException e) {
+                String key = spec.axes().stream().anyMatch(a -> a.name().equals(e.key()))
+                        ? "sweep.axes." + e.key() : "sweep.params." + e.key();
+                throw InvalidInputException.of(key, key + ": " + e.getMessage()
+                        + (where.length() > 0 ? " (at the cell " + where + ")" : ""));
+            }
+            for (int k = idx.length - 1; k >= 0; k--) {
+                if (++idx[k] < choices.get(k).size()) {
+                    break;
+                }
+                idx[k] = 0;
+            }
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package org.probstab.sweep;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.probstab.model.CellResult;
+import org.probstab.model.ModelRegistry;
+
+/** The plan's numbering is checked against nested loops, the reference enumeration of a grid. */
+class SweepPlanTest {
+
+    private static final String THREE_AXES = """
+            sweep {
+              model = mf-gaussian
+              seed = 7
+              params { lambda = 0.4 }
+              axes { mu = [0.1, 0.5, 0.9], S = [1, 2], N = [4, 10, 100, inf] }
+              axis_order = [mu, S, N]
+            }
+            output { chunk_cells = 5 }
+            """;
+
+    @Test
+    void cellIdsFollowNestedLoopsWithTheFirstAxisSlowest() {
+        SweepPlan plan = new SweepPlan(SweepSpecTest.spec(THREE_AXES));
+        assertThat(plan.cellCount()).isEqualTo(24);
+        long id = 0;
+        for (double mu : new double[] {0.1, 0.5, 0.9}) {
+            for (double s : new double[] {1, 2}) {
+                for (double n : new double[] {4, 10, 100, Double.POSITIVE_INFINITY}) {
+                    Map<String, Object> p = plan.parameters(id);
+                    assertThat(p).containsEntry("mu", mu).containsEntry("S", s).containsEntry("N", n)
+                            .containsEntry("lambda", 0.4);
+                    id++;
+                }
+            }
+        }
+    }
+
+    @Test
+    void chunksPartitionTheCells() {
+        SweepPlan plan = new SweepPlan(SweepSpecTest.spec(THREE_AXES));
+        assertThat(plan.chunkCells()).isEqualTo(5);
+        assertThat(plan.chunkCount()).isEqualTo(5);
+        Set<Long> seen = new HashSet<>();
+        List<Long> chunks = new ArrayList<>();
+        for (long c = 0; c < plan.chunkCount(); c++) {
+            chunks.add(c);
+        }
+        // Strided waves cover every chunk exactly once.
+        List<Long> waved = new ArrayList<>();
+        for (int w = 0; w < 2; w++) {
+            waved.addAll(SweepPlan.wave(chunks, w, 2));
+        }
+        assertThat(waved).containsExactlyInAnyOrder(0L, 1L, 2L, 3L, 4L);
+        assertThat(SweepPlan.wave(chunks, 0, 2)).containsExactly(0L, 2L, 4L);
+        for (long c : chunks) {
+            for (long id = plan.chunkStart(c); id < plan.chunkEnd(c); id++) {
+                assertThat(plan.chunkOf(id)).isEqualTo(c);
+                assertThat(seen.add(id)).isTrue();
+            }
+        }
+        assertThat(seen).hasSize(24);
+        assertThat(plan.chunkEnd(4)).isEqualTo(24);
+    }
+
+    @Test
+    void automaticChunksAimAtAFewHundredPerSweep() {
+        assertThat(SweepPlan.chunkCells(40_000, 0)).isEqualTo(1000);     // at least 1000 cells per chunk
+        assertThat(SweepPlan.chunkCells(10_000_000, 0)).isEqualTo(39_063); // ⌈10⁷/256⌉
+        assertThat(SweepPlan.chunkCells(24, 0)).isEqualTo(24);           // never more than the grid
+        assertThat(SweepPlan.chunkCells(24, 5)).isEqualTo(5);
+    }
+
+    @Test
+    void aCellIsThePureFunctionOfItsId() {
+        SweepPlan plan = new SweepPlan(SweepSpecTest.spec(THREE_AXES));
+        for (long id : new long[] {0, 5, 13, 23}) {
+            CellResult a = plan.evaluate(id);
+            CellResult direct = ModelRegistry.evaluate("mf-gaussian", plan.parameters(id),
+                    plan.spec().estimator(), 7, id);
+            assertThat(describe(a)).isEqualTo(describe(direct));
+        }
+    }
+
+    @Test
+    void largeGridsAreDecodedWithoutAList() {
+        SweepPlan plan = new SweepPlan(SweepSpecTest.spec("""
+                sweep { model = mf-gaussian, max_cells = 1000000000000, params { S = 1 }
+                  axes { lambda { from = 0.01, to = 3, steps = 100000 }, mu { from = 0, to = 1, steps = 100000 } } }
+                """));
+        assertThat(plan.cellCount()).isEqualTo(10_000_000_000L);
+        long last = plan.cellCount() - 1;
+        assertThat(plan.parameters(last)).containsEntry("lambda", 3.0).containsEntry("mu", 1.0);
+        assertThat(plan.indices(1234L * 100_000 + 56_789)).containsExactly(1234, 56_789);
+    }
+
+    /** Every column but the elapsed time, arrays by content. */
+    static String describe(CellResult r) {
+        Map<String, Object> v = new java.util.LinkedHashMap<>(org.probstab.model.PhaseTableColumns.values(r));
+        v.remove("elapsed_ns");
+        v.replaceAll((k, x) -> x instanceof double[] d ? java.util.Arrays.toString(d) : x);
+        return v.toString();
+    }
+}

@@ -1,0 +1,257 @@
+package org.probstab.spark;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.LongAccumulator;
+import org.probstab.cli.BuildInfo;
+import org.probstab.sweep.SweepPlan;
+import org.probstab.sweep.SweepSpec;
+import org.probstab.sweep.StreamSeeds;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a sweep on Spark (DESIGN §5): the plan's chunks (ranges of cell ids) are evaluated in waves, each wave a
+ * Spark job whose tasks each take a few whole chunks and call {@code core} for every cell; the rows are written
+ * with Spark's commit protocol and the chunks published into the table (see {@link TableOutput}). The driver logs
+ * cells done / total, cells per second and the ETA.
+ *
+ * <p>Every row is a pure function of (spec, cell id), so the table does not depend on the number of partitions or
+ * executors, on task retries, or on how many runs a resumed sweep took.
+ */
+public final class SweepJob {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SweepJob.class);
+
+    /** Refinement level of a plain grid sweep (DESIGN §4 {@code level}). */
+    public static final int GRID_LEVEL = 0;
+
+    /** How a run treats existing output and how it spreads work. */
+    public record Options(boolean resume, boolean overwrite, int partitions, Duration progressEvery) {
+
+        public Options {
+            if (resume && overwrite) {
+                throw org.probstab.config.InvalidInputException.of("--resume", "--resume and --overwrite exclude"
+                        + " each other: allowed one of them");
+            }
+            if (partitions < 0) {
+                throw org.probstab.config.InvalidInputException.outOfRange("--partitions", partitions,
+                        "integers >= 0 (0 = 4 per core)");
+            }
+        }
+
+        public static Options defaults() {
+            return new Options(false, false, 0, Duration.ofSeconds(5));
+        }
+    }
+
+    /** What a run did. */
+    public record Summary(String output, String sweepId, long cells, long chunks, long computedChunks,
+                          long computedCells, double seconds) {
+    }
+
+    private SweepJob() {
+    }
+
+    public static Summary run(SparkSession spark, SweepPlan plan, Options options) throws IOException {
+        SweepSpec spec = plan.spec();
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        TableOutput out = new TableOutput(spec.outputPath(), jsc.hadoopConfiguration());
+        ObjectNode previous = out.prepare(spec.hash(), options.resume(), options.overwrite());
+
+        Instant start = Instant.now();
+        String sweepId = spec.sweepId();
+        ObjectNode manifest = Manifest.of(plan, spark, previous, start);
+        out.writeManifest(manifest);
+        out.clearStaging();
+
+        Set<Long> done = out.completeChunks(sweepId);
+        List<Long> missing = new ArrayList<>();
+        for (long c = 0; c < plan.chunkCount(); c++) {
+            if (!done.contains(c)) {
+                missing.add(c);
+            }
+        }
+        long missingCells = 0;
+        for (long c : missing) {
+            missingCells += plan.chunkEnd(c) - plan.chunkStart(c);
+        }
+        int parallelism = Math.max(1, jsc.defaultParallelism());
+        int partitions = options.partitions() > 0 ? options.partitions() : 4 * parallelism;
+        long waveChunks = spec.waveChunks() > 0 ? spec.waveChunks()
+                : Math.max(partitions, (missing.size() + 7) / 8);
+        int waves = (int) Math.max(missing.isEmpty() ? 0 : 1, (missing.size() + waveChunks - 1) / waveChunks);
+        LOG.info("sweep {}: {} cells in {} chunks of {}; {} to compute ({} chunks) in {} waves on {} ({} partitions)",
+                sweepId, plan.cellCount(), plan.chunkCount(), plan.chunkCells(), missingCells, missing.size(), waves,
+                spark.sparkContext().master(), partitions);
+
+        LongAccumulator cellsDone = jsc.sc().longAccumulator("probstab cells");
+        Progress progress = new Progress(sweepId, missingCells, cellsDone);
+        ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "probstab-progress");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = Math.max(100, options.progressEvery().toMillis());
+        reporter.scheduleAtFixedRate(progress::log, every, every, TimeUnit.MILLISECONDS);
+        try {
+            jsc.setJobGroup("probstab-" + sweepId, "probstab sweep " + sweepId, false);
+            for (int w = 0; w < waves; w++) {
+                List<Long> chunks = SweepPlan.wave(missing, w, waves);
+                Path staged = out.stagingFor(w);
+                JavaRDD<Long> rdd = jsc.parallelize(chunks, Math.min(partitions, chunks.size()));
+                JavaRDD<Row> rows = rdd.mapPartitions(it -> new CellRows(plan, sweepId, it, cellsDone));
+                spark.createDataFrame(rows, PhaseTable.SCHEMA)
+                        .write()
+                        .partitionBy(PhaseTable.PARTITION_COLUMNS.toArray(String[]::new))
+                        .parquet(staged.toString());
+                out.publish(staged, sweepId, chunks);
+                LOG.info("sweep {}: wave {}/{} published ({} chunks)", sweepId, w + 1, waves, chunks.size());
+            }
+        } finally {
+            reporter.shutdownNow();
+            jsc.clearJobGroup();
+        }
+        out.clearStaging();
+        Instant end = Instant.now();
+        double seconds = Duration.between(start, end).toNanos() * 1e-9;
+        progress.finish(seconds);
+        Manifest.complete(manifest, end, missingCells, seconds);
+        out.writeManifest(manifest);
+        return new Summary(out.root().toString(), sweepId, plan.cellCount(), plan.chunkCount(), missing.size(),
+                missingCells, seconds);
+    }
+
+    /** The rows of a task's chunks, computed lazily one cell at a time. */
+    static final class CellRows implements Iterator<Row> {
+        private final SweepPlan plan;
+        private final String sweepId;
+        private final Iterator<Long> chunks;
+        private final LongAccumulator counter;
+        private long chunk;
+        private long next;
+        private long end;
+
+        CellRows(SweepPlan plan, String sweepId, Iterator<Long> chunks, LongAccumulator counter) {
+            this.plan = plan;
+            this.sweepId = sweepId;
+            this.chunks = chunks;
+            this.counter = counter;
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (next >= end && chunks.hasNext()) {
+                chunk = chunks.next();
+                next = plan.chunkStart(chunk);
+                end = plan.chunkEnd(chunk);
+            }
+            return next < end;
+        }
+
+        @Override
+        public Row next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            long id = next++;
+            Row row = PhaseTable.row(sweepId, chunk, id, GRID_LEVEL, plan.evaluate(id));
+            counter.add(1);
+            return row;
+        }
+    }
+
+    /** Driver-side progress: cells done / total, cells per second, ETA. */
+    static final class Progress {
+        private final String sweepId;
+        private final long total;
+        private final LongAccumulator done;
+        private final long t0 = System.nanoTime();
+
+        Progress(String sweepId, long total, LongAccumulator done) {
+            this.sweepId = sweepId;
+            this.total = total;
+            this.done = done;
+        }
+
+        void log() {
+            long n = done.value();
+            double seconds = (System.nanoTime() - t0) * 1e-9;
+            double rate = n / Math.max(seconds, 1e-9);
+            String eta = n == 0 ? "?" : formatSeconds((total - n) / rate);
+            LOG.info("sweep {}: {}/{} cells ({}%), {} cells/s, ETA {}", sweepId, n, total,
+                    String.format(java.util.Locale.ROOT, "%.1f", 100.0 * n / Math.max(1, total)),
+                    String.format(java.util.Locale.ROOT, "%.0f", rate), eta);
+        }
+
+        void finish(double seconds) {
+            LOG.info("sweep {}: {} cells computed in {} ({} cells/s; {} evaluations)", sweepId, total, formatSeconds(seconds),
+                    String.format(java.util.Locale.ROOT, "%.0f", total / Math.max(seconds, 1e-9)), done.value());
+        }
+
+        static String formatSeconds(double s) {
+            long t = Math.round(s);
+            return t >= 3600 ? String.format("%dh%02dm", t / 3600, (t % 3600) / 60)
+                    : t >= 60 ? String.format("%dm%02ds", t / 60, t % 60) : String.format(java.util.Locale.ROOT,
+                    "%.1fs", s);
+        }
+    }
+
+    /** The {@code _manifest.json} beside the table (DESIGN §4). */
+    static final class Manifest {
+        private static final ObjectMapper JSON = new ObjectMapper();
+
+        static ObjectNode of(SweepPlan plan, SparkSession spark, ObjectNode previous, Instant now)
+                throws IOException {
+            SweepSpec spec = plan.spec();
+            ObjectNode m = JSON.createObjectNode();
+            m.put("format", "probstab-phase-table/1");
+            m.put("sweep_id", spec.sweepId());
+            m.put("name", spec.name());
+            m.put("description", spec.description());
+            m.put("model", spec.model());
+            m.put("estimator", spec.estimator().label());
+            m.put("seed", spec.seed());
+            m.put("config_hash", spec.hash());
+            m.set("config", JSON.readTree(spec.canonical()));
+            m.set("axes", JSON.valueToTree(spec.axisSummary()));
+            m.put("cell_count", plan.cellCount());
+            m.put("chunk_cells", plan.chunkCells());
+            m.put("chunk_count", plan.chunkCount());
+            m.put("code_version", BuildInfo.version());
+            m.put("jdk", System.getProperty("java.vendor") + " " + System.getProperty("java.runtime.version"));
+            m.put("spark_version", spark.version());
+            m.put("rng_algorithm", StreamSeeds.ALGORITHM);
+            m.put("partition_columns", String.join(",", PhaseTable.PARTITION_COLUMNS));
+            m.put("started", previous != null ? previous.path("started").asText(now.toString()) : now.toString());
+            m.put("runs", previous != null ? previous.path("runs").asInt(1) + 1 : 1);
+            m.put("last_run_started", now.toString());
+            m.put("master", spark.sparkContext().master());
+            m.put("status", "running");
+            return m;
+        }
+
+        static void complete(ObjectNode m, Instant end, long computedCells, double seconds) {
+            m.put("status", "complete");
+            m.put("finished", end.toString());
+            m.put("last_run_cells", computedCells);
+            m.put("last_run_seconds", seconds);
+        }
+    }
+}

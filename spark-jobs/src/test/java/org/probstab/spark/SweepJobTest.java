@@ -1,0 +1,263 @@
+package org.probstab.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.probstab.config.InvalidInputException;
+import org.probstab.model.CellResult;
+import org.probstab.model.PhaseTableColumns;
+import org.probstab.sweep.SweepConfig;
+import org.probstab.sweep.SweepPlan;
+import org.probstab.sweep.SweepSpec;
+
+/**
+ * The sweep engine's contract (issue 3, DESIGN §3–5, §8): the table holds exactly the cells of the plan with the
+ * values core computes; it is identical for 1, 8 and 64 partitions and for local[1] and local[2]; an existing table
+ * is refused or resumed, never silently overwritten; --resume computes only missing chunks.
+ */
+class SweepJobTest {
+
+    /**
+     * Every method in one small sweep: exact sum (N = 10, S = 1), enumeration (N = 10, S = 3 with replacement:
+     * multisets of 3 out of 10 or 12 ≤ enum_budget 500), Monte-Carlo over batches (S = 6: ≥ 5005 multisets),
+     * quadrature (N = ∞), in 5-cell chunks so that resumption has something to do.
+     */
+    static final String MIXED = """
+            sweep {
+              name = mixed
+              model = mf-gaussian
+              seed = 11
+              params { mu = 0.3 }
+              axes { lambda { from = 0.2, to = 2.4, steps = 4 }, N = [10, 12, inf], S = [1, 3, 6] }
+              axis_order = [lambda, N, S]
+              estimator { enum_budget = 500, mc_batches = 4000 }
+            }
+            output { chunk_cells = 5 }
+            """;
+
+    /** Trajectory cells with a spectrum: 2×2 random symmetric Hessians, QR estimator (000 App. A.2). */
+    static final String TRAJECTORIES = """
+            sweep {
+              name = traj
+              model = random-sym
+              seed = 3
+              params { d = 2, noise = 1.0 }
+              axes { lambda = [0.2, 0.6, 1.0, 1.4, 1.8, 2.2] }
+              estimator { kind = trajectory, runs = 4, steps = 500, burn_in = 20 }
+            }
+            output { chunk_cells = 2 }
+            """;
+
+    @TempDir
+    static Path tmp;
+
+    static List<String> referenceMixed;
+    static List<String> referenceTraj;
+
+    static SweepPlan plan(String text, Path out, String... overrides) {
+        SweepSpec spec = SweepSpec.from(SweepConfig.parse(text, List.of(overrides)), "x");
+        return new SweepPlan(spec.withOutputPath(out.toString()));
+    }
+
+    static SweepJob.Summary run(SparkSession spark, SweepPlan plan, boolean resume, boolean overwrite,
+                                int partitions) throws IOException {
+        return SweepJob.run(spark, plan, new SweepJob.Options(resume, overwrite, partitions, Duration.ofSeconds(60)));
+    }
+
+    @BeforeAll
+    static void reference() throws IOException {
+        SparkSession spark = TestSpark.local2();
+        run(spark, plan(MIXED, tmp.resolve("mixed-ref")), false, false, 8);
+        run(spark, plan(TRAJECTORIES, tmp.resolve("traj-ref")), false, false, 8);
+        referenceMixed = TestSpark.canonical(spark, tmp.resolve("mixed-ref").toString());
+        referenceTraj = TestSpark.canonical(spark, tmp.resolve("traj-ref").toString());
+    }
+
+    @AfterAll
+    static void done() {
+        TestSpark.stop();
+    }
+
+    @Test
+    void theTableHoldsEachCellOnceWithTheValuesCoreComputes() {
+        SparkSession spark = TestSpark.local2();
+        SweepPlan plan = plan(MIXED, tmp.resolve("unused"));
+        List<Row> rows = spark.read().parquet(tmp.resolve("mixed-ref").toString()).orderBy("cell_id").collectAsList();
+        assertThat(rows).hasSize((int) plan.cellCount()).hasSize(36);
+        List<String> methods = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            long id = r.getLong(r.fieldIndex("cell_id"));
+            assertThat(id).isEqualTo(i);
+            // Partition discovery infers the chunk column's type (int for small tables).
+            assertThat(((Number) r.get(r.fieldIndex("chunk"))).longValue()).isEqualTo(id / 5);
+            assertThat(r.getString(r.fieldIndex("sweep_id"))).isEqualTo(plan.spec().sweepId());
+            // The independent path: core evaluating the same cell directly, compared to the bit.
+            CellResult direct = plan.evaluate(id);
+            Map<String, Object> expected = PhaseTableColumns.values(direct);
+            for (Map.Entry<String, Object> e : expected.entrySet()) {
+                if (e.getKey().equals("elapsed_ns")) {
+                    continue;
+                }
+                Object actual = r.get(r.fieldIndex(e.getKey()));
+                Object want = e.getValue();
+                if (want instanceof Map<?, ?> m) {
+                    actual = new TreeMap<>(scala.jdk.javaapi.CollectionConverters.asJava(
+                            (scala.collection.Map<?, ?>) actual));
+                    want = new TreeMap<>(m);
+                } else if (want instanceof double[] d) {
+                    actual = actual == null ? null : scala.jdk.javaapi.CollectionConverters.asJava(
+                            (scala.collection.Seq<?>) actual);
+                    want = java.util.Arrays.stream(d).boxed().toList();
+                }
+                assertThat(actual).as("cell %d column %s", id, e.getKey()).isEqualTo(want);
+            }
+            assertThat(r.getDouble(r.fieldIndex("exp_minus"))).isNotNaN();
+            methods.add(r.getString(r.fieldIndex("method")));
+        }
+        assertThat(methods).contains("exact-sum", "enumeration", "mc-batches", "quadrature");
+    }
+
+    @Test
+    void theTableDoesNotDependOnPartitionsOrCores() throws IOException {
+        SparkSession spark = TestSpark.local2();
+        for (int partitions : new int[] {1, 64}) {
+            Path out = tmp.resolve("mixed-p" + partitions);
+            run(spark, plan(MIXED, out), false, false, partitions);
+            assertThat(TestSpark.canonical(spark, out.toString())).as("partitions %d", partitions)
+                    .isEqualTo(referenceMixed);
+            Path traj = tmp.resolve("traj-p" + partitions);
+            run(spark, plan(TRAJECTORIES, traj), false, false, partitions);
+            assertThat(TestSpark.canonical(spark, traj.toString())).isEqualTo(referenceTraj);
+        }
+        TestSpark.stop();
+        SparkSession one = Sessions.create("probstab-tests-local1", "local[1]", Map.of("spark.ui.enabled", "false"));
+        try {
+            run(one, plan(MIXED, tmp.resolve("mixed-local1")), false, false, 8);
+            run(one, plan(TRAJECTORIES, tmp.resolve("traj-local1")), false, false, 3);
+            assertThat(TestSpark.canonical(one, tmp.resolve("mixed-local1").toString())).isEqualTo(referenceMixed);
+            assertThat(TestSpark.canonical(one, tmp.resolve("traj-local1").toString())).isEqualTo(referenceTraj);
+        } finally {
+            one.stop();
+        }
+    }
+
+    @Test
+    void resumeComputesOnlyTheMissingChunks() throws IOException {
+        SparkSession spark = TestSpark.local2();
+        Path out = tmp.resolve("mixed-resume");
+        SweepPlan plan = plan(MIXED, out);
+        run(spark, plan, false, false, 4);
+        Path sweepDir = out.resolve("sweep_id=" + plan.spec().sweepId());
+        Map<String, Long> before = files(sweepDir);
+        // An interrupted run: two chunks never published, a half-written wave left in staging.
+        deleteTree(sweepDir.resolve("chunk=2"));
+        deleteTree(sweepDir.resolve("chunk=6"));
+        Files.createDirectories(out.resolve("_staging/wave-0/sweep_id=" + plan.spec().sweepId() + "/chunk=2"));
+        Files.writeString(out.resolve("_staging/wave-0/sweep_id=" + plan.spec().sweepId() + "/chunk=2/junk"), "x");
+
+        SweepJob.Summary s = run(spark, plan, true, false, 4);
+        assertThat(s.computedChunks()).isEqualTo(2);
+        assertThat(s.computedCells()).isEqualTo(10);
+        assertThat(Files.exists(out.resolve("_staging"))).isFalse();
+        assertThat(TestSpark.canonical(spark, out.toString())).isEqualTo(referenceMixed);
+        // The chunks that were complete were not touched: same files, same modification times.
+        Map<String, Long> after = files(sweepDir);
+        before.forEach((name, time) -> {
+            if (!name.startsWith("chunk=2/") && !name.startsWith("chunk=6/")) {
+                assertThat(after).containsEntry(name, time);
+            }
+        });
+        JsonNode manifest = new ObjectMapper().readTree(out.resolve("_manifest.json").toFile());
+        assertThat(manifest.path("runs").asInt()).isEqualTo(2);
+        assertThat(manifest.path("status").asText()).isEqualTo("complete");
+
+        // Resuming a complete table computes nothing.
+        assertThat(run(spark, plan, true, false, 4).computedCells()).isZero();
+    }
+
+    @Test
+    void anExistingTableIsRefusedUnlessResumedOrOverwritten() throws IOException {
+        SparkSession spark = TestSpark.local2();
+        Path out = tmp.resolve("traj-safety");
+        SweepPlan plan = plan(TRAJECTORIES, out);
+        run(spark, plan, false, false, 4);
+        byte[] manifest = Files.readAllBytes(out.resolve("_manifest.json"));
+        Map<String, Long> before = files(out);
+
+        assertThatThrownBy(() -> run(spark, plan, false, false, 4)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("already holds a table").hasMessageContaining("--resume");
+        // Another sweep cannot be resumed into it.
+        SweepPlan other = plan(TRAJECTORIES, out, "sweep.seed=4");
+        assertThatThrownBy(() -> run(spark, other, true, false, 4)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("holds another sweep");
+        assertThat(files(out)).isEqualTo(before);
+        assertThat(Files.readAllBytes(out.resolve("_manifest.json"))).isEqualTo(manifest);
+
+        // --overwrite replaces it with the other sweep.
+        run(spark, other, false, true, 4);
+        JsonNode m = new ObjectMapper().readTree(out.resolve("_manifest.json").toFile());
+        assertThat(m.path("config_hash").asText()).isEqualTo(other.spec().hash());
+        assertThat(TestSpark.canonical(spark, out.toString())).isNotEqualTo(referenceTraj)
+                .hasSize(referenceTraj.size());
+
+        // A directory that is not a probstab table is never touched, not even with --overwrite.
+        Path foreign = tmp.resolve("foreign");
+        Files.createDirectories(foreign);
+        Files.writeString(foreign.resolve("thesis.tex"), "precious");
+        SweepPlan intoForeign = plan(TRAJECTORIES, foreign);
+        assertThatThrownBy(() -> run(spark, intoForeign, false, true, 4)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("not a probstab table");
+        assertThat(Files.readString(foreign.resolve("thesis.tex"))).isEqualTo("precious");
+        assertThat(files(foreign)).containsOnlyKeys("thesis.tex");
+    }
+
+    @Test
+    void theManifestRecordsWhatWasRun() throws IOException {
+        JsonNode m = new ObjectMapper().readTree(tmp.resolve("mixed-ref/_manifest.json").toFile());
+        SweepPlan plan = plan(MIXED, tmp.resolve("unused"));
+        assertThat(m.path("sweep_id").asText()).isEqualTo(plan.spec().sweepId());
+        assertThat(m.path("config_hash").asText()).isEqualTo(plan.spec().hash()).hasSize(64);
+        assertThat(m.path("cell_count").asLong()).isEqualTo(36);
+        assertThat(m.path("chunk_count").asLong()).isEqualTo(8);
+        assertThat(m.path("rng_algorithm").asText()).isEqualTo("L64X128MixRandom");
+        assertThat(m.path("jdk").asText()).contains("17");
+        assertThat(m.path("code_version").asText()).isNotBlank();
+        assertThat(m.path("config").path("axes").path("N").isArray()).isTrue();
+        assertThat(m.path("status").asText()).isEqualTo("complete");
+        assertThat(m.path("finished").asText()).isNotBlank();
+    }
+
+    static Map<String, Long> files(Path dir) throws IOException {
+        Map<String, Long> m = new TreeMap<>();
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.filter(Files::isRegularFile).toList()) {
+                m.put(dir.relativize(p).toString(), Files.getLastModifiedTime(p).toMillis());
+            }
+        }
+        return m;
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}
