@@ -1,19 +1,24 @@
 package org.probstab.spark.cluster;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The sweep the cluster tests run, in one place: which application, which config, which arguments. Small (a few
- * dozen cells) but slow enough per chunk that killing a process "mid-sweep" is real.
+ * The sweep the cluster tests run, in one place: the real command line ({@code org.probstab.cli.ProbstabCli
+ * sweep}), its config and arguments. Small — 32 random-sym trajectory cells in 16 chunks of 2, published in 4
+ * waves of 4 chunks — but slow enough that killing a process "mid-sweep" is real: a cell (8 runs x 20 000 steps of
+ * a 2 x 2 random product) takes 50-250 ms in a warm executor on the 2-core machine, so a chunk a few hundred ms,
+ * and every executor JVM first spends several seconds warming Spark up.
  */
 final class ClusterSweep {
 
+    static final String MAIN_CLASS = "org.probstab.cli.ProbstabCli";
     static final long CELLS = 32;
     static final long CHUNK_CELLS = 2;
-    static final long CELL_MILLIS = 300;
+    static final long WAVE_CHUNKS = 4;
 
     private final Path conf;
 
@@ -21,23 +26,34 @@ final class ClusterSweep {
         this.conf = conf;
     }
 
+    /** Writes the config under {@code dir}. */
     static ClusterSweep write(Path dir) throws IOException {
-        return new ClusterSweep(FixtureSweepApp.writeConf(dir.resolve("cluster-sweep.properties"),
-                "cluster-test", CELLS, CHUNK_CELLS, CELL_MILLIS, 20240607L));
+        Path conf = dir.resolve("cluster-test.conf");
+        Files.createDirectories(dir);
+        Files.writeString(conf, """
+                sweep {
+                  name = "cluster-test"
+                  model = random-sym
+                  seed = 7
+                  params { d = 2, noise = 1.0 }
+                  axes { lambda { from = 0.1, to = 1.0, steps = %d } }
+                  estimator { kind = trajectory, runs = 8, steps = 20000 }
+                }
+                output { path = "out/cluster-test", chunk_cells = %d, wave_chunks = %d }
+                """.formatted(CELLS, CHUNK_CELLS, WAVE_CHUNKS));
+        return new ClusterSweep(conf);
     }
 
     String mainClass() {
-        return FixtureSweepApp.class.getName();
-    }
-
-    /** Extra class directories the application jar needs (the fixture lives in test classes). */
-    List<Path> extraClasses() {
-        return List.of(Path.of(FixtureSweepApp.class.getProtectionDomain().getCodeSource().getLocation()
-                .getPath()));
+        return MAIN_CLASS;
     }
 
     long cellCount() {
         return CELLS;
+    }
+
+    long chunkCount() {
+        return (CELLS + CHUNK_CELLS - 1) / CHUNK_CELLS;
     }
 
     /** The application's arguments for output {@code out}. */

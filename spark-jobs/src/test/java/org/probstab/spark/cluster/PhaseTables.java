@@ -6,7 +6,10 @@ import static org.apache.spark.sql.functions.map_entries;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_json;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -26,6 +30,8 @@ final class PhaseTables {
 
     /** The column that legitimately differs between two runs of the same sweep. */
     static final String ELAPSED = "elapsed_ns";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private PhaseTables() {
     }
@@ -66,6 +72,35 @@ final class PhaseTables {
                 .collectAsList();
     }
 
+    /**
+     * The {@code _manifest.json} of the table at {@code path} (any file system the Hadoop client reaches), and
+     * whether a {@code _staging} directory is left beside it.
+     */
+    static Manifest manifest(SparkSession spark, String path) {
+        try {
+            org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(path);
+            FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            JsonNode json;
+            try (InputStream in = fs.open(new org.apache.hadoop.fs.Path(root, "_manifest.json"))) {
+                json = JSON.readTree(in);
+            }
+            return new Manifest(json, fs.exists(new org.apache.hadoop.fs.Path(root, "_staging")));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the manifest of " + path, e);
+        }
+    }
+
+    /** A table's manifest and whether staging is left over. */
+    record Manifest(JsonNode json, boolean stagingLeft) {
+        String status() {
+            return json.path("status").asText();
+        }
+
+        int runs() {
+            return json.path("runs").asInt();
+        }
+    }
+
     /** The number of rows and of distinct cell ids in the table at {@code path}. */
     static long[] rowsAndDistinctCells(SparkSession spark, String path) {
         Dataset<Row> table = spark.read().parquet(path);
@@ -74,14 +109,17 @@ final class PhaseTables {
 
     /**
      * Data files of a sweep that a commit has made durable: {@code part-*} files under {@code out} outside
-     * uncommitted task attempts ({@code attempt_*} directories). Counts task-committed files in a job's
-     * {@code _temporary} too: what matters for "mid-sweep" is that some work has finished.
+     * uncommitted task attempts ({@code attempt_*} directories). Counts task-committed files in a wave's
+     * {@code _staging/wave-W/_temporary} too: what matters for "mid-sweep" is that some work has finished.
      */
     static long committedDataFiles(Path out) {
         return dataFiles(out, false);
     }
 
-    /** Data files of a sweep in their final place: not under any {@code _*} or {@code .*} directory. */
+    /**
+     * Data files of a sweep in their final place ({@code sweep_id=…/chunk=…/}): not under any {@code _*} or
+     * {@code .*} directory.
+     */
     static long finalDataFiles(Path out) {
         return dataFiles(out, true);
     }
