@@ -37,7 +37,7 @@ final class ClusterSweep {
                   seed = 7
                   params { d = 2, noise = 1.0 }
                   axes { lambda { from = 0.1, to = 1.0, steps = %d } }
-                  estimator { kind = trajectory, runs = 8, steps = 20000 }
+                  estimator { kind = trajectory, runs = 8, steps = 40000 }
                 }
                 output { path = "out/cluster-test", chunk_cells = %d, wave_chunks = %d }
                 """.formatted(CELLS, CHUNK_CELLS, WAVE_CHUNKS));

@@ -41,6 +41,8 @@ public final class SparkSubmitProcess {
             conf.put("spark.ui.enabled", "false");
             conf.put("spark.driver.host", "127.0.0.1");
             conf.put("spark.driver.bindAddress", "127.0.0.1");
+            // Spark adds its JDK 17 module flags to these itself.
+            conf.put("spark.executor.extraJavaOptions", SparkHome.QUICK_JIT);
         }
 
         public Builder name(String value) {
