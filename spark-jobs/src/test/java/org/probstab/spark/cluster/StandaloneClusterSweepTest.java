@@ -17,7 +17,6 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
-import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,7 +42,6 @@ class StandaloneClusterSweepTest {
     private static Path appJar;
     private static Path log4j;
     private static StandaloneCluster cluster;
-    private static SparkSession spark;
     private static List<String> reference;
     private static final List<JvmProcess> drivers = new ArrayList<>();
 
@@ -61,8 +59,7 @@ class StandaloneClusterSweepTest {
                 sweep.args(out, false));
         cluster = StandaloneCluster.start(work.resolve("cluster"), 2);
         awaitSuccess(driver);
-        spark = PhaseTables.session();
-        reference = PhaseTables.canonicalRows(spark, out);
+        reference = PhaseTables.canonicalRows(out);
         assertThat(reference).as("reference table rows").hasSize((int) sweep.cellCount());
     }
 
@@ -123,9 +120,9 @@ class StandaloneClusterSweepTest {
         // belongs to a finished chunk: the resume must keep it as it is and compute only the others.
         Map<Path, String> committedAtKill = finalFiles(out);
         long chunksAtKill = committedAtKill.keySet().stream().map(Path::getParent).distinct().count();
-        assertThat(PhaseTables.manifest(spark, out.toString()).status()).as("manifest of the killed run")
+        assertThat(PhaseTables.manifest(out.toString()).status()).as("manifest of the killed run")
                 .isEqualTo("running");
-        long rowsBeforeResume = spark.read().parquet(out.toString()).count();
+        long rowsBeforeResume = PhaseTables.read(out.toString()).size();
         assertThat(rowsBeforeResume).as("rows written before the driver was killed (mid-sweep)")
                 .isPositive().isLessThan(sweep.cellCount());
         cluster.await("the master to drop the killed driver's application", Duration.ofSeconds(60),
@@ -135,7 +132,7 @@ class StandaloneClusterSweepTest {
         JvmProcess resumed = submit("driver-resumed", cluster.masterUrl(), sweep.args(out.toString(), true));
         awaitSuccess(resumed);
         assertSameAsReference(out.toString());
-        assertThat(PhaseTables.manifest(spark, out.toString()).runs()).as("runs in the manifest").isEqualTo(2);
+        assertThat(PhaseTables.manifest(out.toString()).runs()).as("runs in the manifest").isEqualTo(2);
         assertThat(resumed.logText()).as("the resume computes only the %d missing chunks",
                 sweep.chunkCount() - chunksAtKill).contains(" (" + (sweep.chunkCount() - chunksAtKill) + " chunks) in");
         assertThat(finalFiles(out)).as("chunks complete at the kill are kept, not recomputed")
@@ -216,13 +213,13 @@ class StandaloneClusterSweepTest {
     }
 
     private static void assertSameAsReference(String out) {
-        PhaseTables.Manifest manifest = PhaseTables.manifest(spark, out);
+        PhaseTables.Manifest manifest = PhaseTables.manifest(out);
         assertThat(manifest.status()).as("status in the manifest of " + out).isEqualTo("complete");
         assertThat(manifest.stagingLeft()).as("_staging left in " + out).isFalse();
-        long[] rowsAndCells = PhaseTables.rowsAndDistinctCells(spark, out);
+        long[] rowsAndCells = PhaseTables.rowsAndDistinctCells(out);
         assertThat(rowsAndCells[0]).as("rows of " + out).isEqualTo(sweep.cellCount());
         assertThat(rowsAndCells[1]).as("distinct (sweep_id, cell_id) of " + out).isEqualTo(sweep.cellCount());
-        assertThat(PhaseTables.canonicalRows(spark, out)).as("table " + out + " against the local[2] reference")
+        assertThat(PhaseTables.canonicalRows(out)).as("table " + out + " against the local[2] reference")
                 .containsExactlyElementsOf(reference);
     }
 
