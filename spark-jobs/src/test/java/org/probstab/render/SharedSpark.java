@@ -1,0 +1,23 @@
+package org.probstab.render;
+
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+import org.probstab.spark.Sessions;
+
+/** One small SparkSession for every Spark test of this module (STYLE 12): local[2], UI off, loopback. */
+final class SharedSpark {
+
+    private static SparkSession session;
+
+    private SharedSpark() {
+    }
+
+    static synchronized SparkSession get() {
+        if (session == null) {
+            session = Sessions.create("probstab tests", "local[2]", Map.of("spark.ui.enabled", "false",
+                    "spark.sql.shuffle.partitions", "4"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> session.stop()));
+        }
+        return session;
+    }
+}
