@@ -44,6 +44,11 @@ final class AxisScale {
         return kind;
     }
 
+    /** Whether every value is an integer (S, N axes). */
+    boolean integers() {
+        return Arrays.stream(values).allMatch(v -> v == Math.rint(v));
+    }
+
     int size() {
         return values.length;
     }
@@ -75,12 +80,16 @@ final class AxisScale {
         };
     }
 
-    /** Tick labels of INDEX axes: the value at an integer position, nothing elsewhere. */
+    /**
+     * Tick labels of INDEX axes: the value at an integer position, and an invisible label elsewhere. XChart drops
+     * all labels of an axis whose labels are not unique, so the invisible ones are runs of zero-width spaces of
+     * different lengths.
+     */
     Function<Double, String> tickLabels() {
         return position -> {
             long i = Math.round(position);
             if (kind != Kind.INDEX || Math.abs(position - i) > 1e-9 || i < 0 || i >= values.length) {
-                return "";
+                return "\u200B".repeat(1 + (int) Math.floorMod(Math.round(position * 64), 4096L));
             }
             return format(values[(int) i]);
         };

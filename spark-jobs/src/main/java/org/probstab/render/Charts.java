@@ -58,6 +58,18 @@ public final class Charts {
         return chart;
     }
 
+    /**
+     * XChart puts x ticks at the data when all x values of all series are evenly spaced (e.g. 0.02, 0.182, …); an
+     * invisible two-point series at y = {@code y} with an off-grid x makes it choose round tick values instead.
+     */
+    static void roundXTicks(XYChart chart, double xMin, double xMax, double y) {
+        org.knowm.xchart.XYSeries s = chart.addSeries(" ", new double[] {xMin, xMin + 0.3719 * (xMax - xMin)},
+                new double[] {y, y});
+        s.setLineColor(new Color(0, 0, 0, 0));
+        s.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
+        s.setShowInLegend(false);
+    }
+
     /** Writes the chart as a PNG at exactly {@code file} (parent directories are created). */
     public static void savePng(Chart<?, ?> chart, Path file) {
         try {

@@ -352,6 +352,7 @@ public final class Figures {
                 + " x ~ N(0,1)", lambda, runs), "step t", "log₁₀ w_t²", 1000, 720);
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         chart.getStyler().setXAxisMin(0.0).setXAxisMax((double) steps);
+        Charts.roundXTicks(chart, 0, steps, 0.0);
         double[] time = new double[steps + 1];
         for (int t = 0; t <= steps; t++) {
             time[t] = t;

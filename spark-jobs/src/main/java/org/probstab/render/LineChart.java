@@ -45,6 +45,7 @@ public final class LineChart {
         double xMin = Double.POSITIVE_INFINITY;
         double xMax = Double.NEGATIVE_INFINITY;
         int k = 0;
+        double firstY = Double.NaN;
         for (Series s : series) {
             List<Double> xs = new ArrayList<>();
             List<Double> ys = new ArrayList<>();
@@ -57,6 +58,7 @@ public final class LineChart {
                 }
                 xs.add(s.x()[i]);
                 ys.add(s.y()[i]);
+                firstY = Double.isNaN(firstY) ? s.y()[i] : firstY;
                 double e = s.se() == null ? 0 : s.se()[i];
                 es.add(Double.isFinite(e) ? e : 0.0);
                 xMin = Math.min(xMin, s.x()[i]);
@@ -77,6 +79,9 @@ public final class LineChart {
         if (xMin < xMax) {
             // Explicit ends make XChart choose round tick values instead of ticks at the (evenly spaced) data.
             styler.setXAxisMin(xMin).setXAxisMax(xMax);
+            if (!logX) {
+                Charts.roundXTicks(chart, xMin, xMax, reference != null ? reference : firstY);
+            }
         }
         if (reference != null && xMin < xMax) {
             XYSeries zero = chart.addSeries("y = " + AxisScale.format(reference), new double[] {xMin, xMax},

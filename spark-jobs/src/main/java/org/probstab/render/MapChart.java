@@ -141,6 +141,14 @@ public final class MapChart {
             } else {
                 styler.setYAxisLogarithmic(true);
             }
+        } else if (scale.kind() == AxisScale.Kind.LINEAR && scale.integers()) {
+            // Integer axes (S, N): with the pattern "0" half-integer ticks would repeat a label, and XChart then
+            // widens the tick step until the labels are unique, i.e. to integers.
+            if (x) {
+                styler.setXAxisDecimalPattern("0");
+            } else {
+                styler.setYAxisDecimalPattern("0");
+            }
         } else if (scale.kind() == AxisScale.Kind.INDEX) {
             if (x) {
                 styler.setxAxisTickLabelsFormattingFunction(scale.tickLabels());

@@ -112,6 +112,20 @@ public final class Renderer {
                 }
             }
         }
+        for (String a : table.axes()) {
+            double[] values = MapChart.distinct(cells, a);
+            if (!a.equals(r.x()) && !a.equals(y) && values.length > 1) {
+                String column = switch (a) {
+                    case "N" -> "n";
+                    case "S" -> "batch_size";
+                    case "lambda", "mu" -> a;
+                    default -> "params['" + a + "']";
+                };
+                throw InvalidInputException.of("--where", "'" + r.table() + "' also varies along " + a + " ("
+                        + values.length + " values): pick one slice, e.g. --where \"" + column + " = "
+                        + AxisScale.format(values[0]) + "\"");
+            }
+        }
         String title = r.title() != null ? r.title()
                 : (table.description().isEmpty() ? table.name() : table.description())
                 + (r.where() == null ? "" : "  (" + r.where() + ")");
@@ -133,6 +147,10 @@ public final class Renderer {
                     r.height()), overlays);
             kind = column.equals("phase") ? "phase map" : "map of " + column;
         } else {
+            if (r.overlays().stream().anyMatch(o -> !o.equals("none"))) {
+                throw InvalidInputException.of("--overlay", "--overlay " + String.join(",", r.overlays()) + " needs"
+                        + " a map, but '" + r.table() + "' varies along " + r.x() + " only: allowed --overlay none");
+            }
             List<String> columns = r.columns().isEmpty() ? defaultLineColumns(table) : r.columns();
             List<LineChart.Series> series = new ArrayList<>();
             for (String c : columns) {

@@ -138,6 +138,10 @@ class FiguresQuickTest {
         assertThatThrownBy(() -> Renderer.render(spark, Renderer.Request.of(table, png)
                 .withWhere("mu > 5", null))).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("--where");
+        String finite = out.resolve("tables/fig-lambda-mu-finite-n").toString();
+        assertThatThrownBy(() -> Renderer.render(spark, Renderer.Request.of(finite, png).withY("mu")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("--where")
+                .hasMessageContaining("n = 3");
         assertThat(png).doesNotExist();
     }
 }
