@@ -82,6 +82,10 @@ final class RenderCommand implements Callable<Integer> {
             throw InvalidInputException.outOfRange("--center", center, "finite numbers");
         }
         checkTable(table);
+        if (java.nio.file.Files.isDirectory(png)) {
+            throw InvalidInputException.of("--png", "--png '" + png + "' is a directory: allowed a file name, e.g."
+                    + " phases.png");
+        }
         Renderer.Request request = new Renderer.Request(table, png, x, y, columns, overlays, where, title, center,
                 overlayRows, wh[0], wh[1]);
         SparkSession spark = Sessions.create("probstab render", master == null ? "local[1]" : master,

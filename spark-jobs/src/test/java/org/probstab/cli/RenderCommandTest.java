@@ -28,9 +28,10 @@ class RenderCommandTest {
             {"render", tmp.toString(), "--png", tmp.resolve("a.png").toString(), "--size", "10x10"},
             {"render", tmp.toString(), "--png", tmp.resolve("a.png").toString(), "--overlay-rows", "1"},
             {"render", tmp.toString()},
+            {"render", tmp.toString(), "--png", tmp.toString()},
             {"figures", "--conf", tmp.toString(), "--out", tmp.resolve("f").toString()},
         };
-        String[] keys = {"TABLE", "--size", "--overlay-rows", "--png", "--conf"};
+        String[] keys = {"TABLE", "--size", "--overlay-rows", "--png", "--png", "--conf"};
         for (int i = 0; i < cases.length; i++) {
             String[] o = run(cases[i]);
             assertThat(o[0]).as(String.join(" ", cases[i]) + ": " + o[2]).isEqualTo("2");
