@@ -29,7 +29,7 @@ public final class EstimatorSettings {
                     "trajectory estimators: steps discarded before measuring"),
             ParameterSpec.integer(RENORM_EVERY, 1, 64, false, "1",
                     "trajectory estimators: renormalise (or re-orthonormalise) every k steps"),
-            ParameterSpec.real(EPSILON, 0, false, Double.POSITIVE_INFINITY, "1e-6",
+            ParameterSpec.real(EPSILON, 0, false, Double.POSITIVE_INFINITY, "1e-3",
                     "threshold ε of the reported P(||theta_T|| < eps)"),
             ParameterSpec.real(Z, 0, true, 1e6, Double.toString(PhaseClassifier.DEFAULT_Z),
                     "an exponent within z standard errors of 0 makes the phase undetermined"),

@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "probstab", mixinStandardHelpOptions = true, versionProvider = BuildInfo.class,
         description = "Probabilistic stability of SGD: Lyapunov-exponent phase diagrams.",
-        subcommands = {SweepCommand.class, ExportCommand.class, EvalCommand.class, BenchCommand.class})
+        subcommands = {SweepCommand.class, ExportCommand.class, EvalCommand.class, BenchCommand.class,
+            RenderCommand.class, FiguresCommand.class})
 public final class ProbstabCli {
 
     /** Exit code for bad input. */

@@ -1,0 +1,196 @@
+package org.probstab.render;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.SparkSession;
+import org.knowm.xchart.XYChart;
+import org.probstab.config.InvalidInputException;
+
+/**
+ * Draws one phase table as one PNG: a 2-D map when the table (after {@code where}) varies along a second axis,
+ * else a line plot of the column(s) against x with SE bars. The decisions and checks of {@code probstab render}
+ * live here so that {@code probstab figures} draws exactly the same pictures.
+ */
+public final class Renderer {
+
+    /** Rows of a map that get exact boundaries by default (each row costs one root search along λ). */
+    public static final int DEFAULT_OVERLAY_ROWS = 60;
+
+    /**
+     * What to draw.
+     *
+     * @param table       the table directory
+     * @param png         the output file
+     * @param x           x axis (default λ)
+     * @param y           y axis, or null to take the table's other varying axis (none: a line plot)
+     * @param columns     "phase" or numeric columns (maps take one; line plots one or more); empty = default
+     * @param overlays    theory curves ({@link Overlays#NAMES})
+     * @param where       Spark SQL filter, or null
+     * @param title       chart title, or null for the manifest's name
+     * @param center      centre of the diverging scale of continuous maps
+     * @param overlayRows at most this many rows get exact boundaries
+     * @param width       pixels
+     * @param height      pixels
+     */
+    public record Request(String table, Path png, String x, String y, List<String> columns, List<String> overlays,
+                          String where, String title, double center, int overlayRows, int width, int height) {
+
+        public Request {
+            columns = columns == null ? List.of() : List.copyOf(columns);
+            overlays = overlays == null ? List.of() : List.copyOf(overlays);
+            x = x == null ? "lambda" : x;
+        }
+
+        /** The defaults of the command line for a table and an output file. */
+        public static Request of(String table, Path png) {
+            return new Request(table, png, "lambda", null, List.of(), List.of(), null, null, 0.0,
+                    DEFAULT_OVERLAY_ROWS, 1000, 720);
+        }
+
+        public Request withY(String newY) {
+            return new Request(table, png, x, newY, columns, overlays, where, title, center, overlayRows, width,
+                    height);
+        }
+
+        public Request withColumns(List<String> newColumns) {
+            return new Request(table, png, x, y, newColumns, overlays, where, title, center, overlayRows, width,
+                    height);
+        }
+
+        public Request withOverlays(List<String> newOverlays) {
+            return new Request(table, png, x, y, columns, newOverlays, where, title, center, overlayRows, width,
+                    height);
+        }
+
+        public Request withWhere(String newWhere, String newTitle) {
+            return new Request(table, png, x, y, columns, overlays, newWhere, newTitle, center, overlayRows, width,
+                    height);
+        }
+
+        public Request withX(String newX) {
+            return new Request(table, png, newX, y, columns, overlays, where, title, center, overlayRows, width,
+                    height);
+        }
+    }
+
+    /** What was drawn. */
+    public record Result(Path png, String kind, int cells, List<OverlayLine> overlays) {
+    }
+
+    private Renderer() {
+    }
+
+    public static Result render(SparkSession spark, Request r) {
+        Charts.headless();
+        for (String o : r.overlays()) {
+            if (!Overlays.NAMES.contains(o)) {
+                throw InvalidInputException.outOfRange("--overlay", o, String.join("|", Overlays.NAMES));
+            }
+        }
+        PhaseTableReader.Table table = PhaseTableReader.read(spark, r.table(), r.where());
+        List<Cell> cells = table.cells();
+        if (cells.isEmpty()) {
+            throw InvalidInputException.of("--where", "no rows to draw in '" + r.table() + "'"
+                    + (r.where() == null ? "" : " with --where '" + r.where() + "'") + ": allowed a non-empty table");
+        }
+        List<String> axesAllowed = new ArrayList<>(table.axes());
+        table.numericColumns().stream().filter(c -> !axesAllowed.contains(c)).forEach(axesAllowed::add);
+        checkName("--x", r.x(), cells, axesAllowed);
+        String y = r.y();
+        if (y != null) {
+            checkName("--y", y, cells, axesAllowed);
+            if (y.equals(r.x())) {
+                throw InvalidInputException.of("--y", "--y " + y + " equals --x: allowed another of "
+                        + String.join(", ", axesAllowed));
+            }
+        } else {
+            for (String a : table.axes()) {
+                if (!a.equals(r.x()) && MapChart.distinct(cells, a).length > 1) {
+                    y = a;
+                    break;
+                }
+            }
+        }
+        for (String a : table.axes()) {
+            double[] values = MapChart.distinct(cells, a);
+            if (!a.equals(r.x()) && !a.equals(y) && values.length > 1) {
+                String column = switch (a) {
+                    case "N" -> "n";
+                    case "S" -> "batch_size";
+                    case "lambda", "mu" -> a;
+                    default -> "params['" + a + "']";
+                };
+                throw InvalidInputException.of("--where", "'" + r.table() + "' also varies along " + a + " ("
+                        + values.length + " values): pick one slice, e.g. --where \"" + column + " = "
+                        + AxisScale.format(values[0]) + "\"");
+            }
+        }
+        String title = r.title() != null ? r.title()
+                : (table.description().isEmpty() ? table.name() : table.description())
+                + (r.where() == null ? "" : "  (" + r.where() + ")");
+        XYChart chart;
+        String kind;
+        List<OverlayLine> overlays = List.of();
+        if (y != null) {
+            String column = r.columns().isEmpty() ? "phase" : r.columns().get(0);
+            if (r.columns().size() > 1) {
+                throw InvalidInputException.of("--column", "a map shows one column, got " + r.columns()
+                        + ": allowed one of phase, " + String.join(", ", table.numericColumns()));
+            }
+            if (!column.equals("phase") && !table.numericColumns().contains(column)) {
+                throw InvalidInputException.outOfRange("--column", column, "phase, "
+                        + String.join(", ", table.numericColumns()));
+            }
+            overlays = Overlays.compute(r.overlays(), table, cells, r.x(), y, r.overlayRows(), 200);
+            chart = MapChart.build(cells, new MapChart.Spec(r.x(), y, column, r.center(), title, r.width(),
+                    r.height()), overlays);
+            kind = column.equals("phase") ? "phase map" : "map of " + column;
+        } else {
+            if (r.overlays().stream().anyMatch(o -> !o.equals("none"))) {
+                throw InvalidInputException.of("--overlay", "--overlay " + String.join(",", r.overlays()) + " needs"
+                        + " a map, but '" + r.table() + "' varies along " + r.x() + " only: allowed --overlay none");
+            }
+            List<String> columns = r.columns().isEmpty() ? defaultLineColumns(table) : r.columns();
+            List<LineChart.Series> series = new ArrayList<>();
+            for (String c : columns) {
+                if (!table.numericColumns().contains(c)) {
+                    throw InvalidInputException.outOfRange("--column", c, String.join(", ",
+                            table.numericColumns()));
+                }
+                series.add(series(cells, r.x(), c, RenderLabels.axis(c)));
+            }
+            chart = LineChart.build(title, RenderLabels.axis(r.x()), columns.size() == 1
+                    ? RenderLabels.axis(columns.get(0)) : "exponent", series, r.center(),
+                    AxisScale.of(MapChart.distinct(cells, r.x())).kind() == AxisScale.Kind.LOG, r.width(), r.height());
+            kind = "line plot of " + String.join(", ", columns);
+        }
+        Charts.savePng(chart, r.png());
+        return new Result(r.png(), kind, cells.size(), overlays);
+    }
+
+    /** A line series of a column against x, with the column's {@code _se} as error bars when it exists. */
+    public static LineChart.Series series(List<Cell> cells, String x, String column, String label) {
+        List<Cell> sorted = new ArrayList<>(cells);
+        sorted.sort((a, b) -> Double.compare(a.get(x), b.get(x)));
+        double[] xs = sorted.stream().mapToDouble(c -> c.get(x)).toArray();
+        double[] ys = sorted.stream().mapToDouble(c -> c.get(column)).toArray();
+        double[] se = sorted.get(0).has(column + "_se")
+                ? sorted.stream().mapToDouble(c -> c.get(column + "_se")).toArray() : null;
+        return new LineChart.Series(label, xs, ys, se);
+    }
+
+    static List<String> defaultLineColumns(PhaseTableReader.Table table) {
+        Cell first = table.cells().get(0);
+        if (!Double.isNaN(first.get("exp_plus"))) {
+            return List.of("exp_minus", "exp_plus");
+        }
+        return Double.isNaN(first.get("exp_minus")) ? List.of("exp_top") : List.of("exp_minus");
+    }
+
+    private static void checkName(String option, String name, List<Cell> cells, List<String> allowed) {
+        if (!allowed.contains(name) || MapChart.distinct(cells, name).length == 0) {
+            throw InvalidInputException.outOfRange(option, name, String.join(", ", allowed));
+        }
+    }
+}
