@@ -9,9 +9,9 @@ import java.util.List;
 /**
  * The sweep the cluster tests run, in one place: the real command line ({@code org.probstab.cli.ProbstabCli
  * sweep}), its config and arguments. Small — 32 random-sym trajectory cells in 16 chunks of 2, published in 4
- * waves of 4 chunks — but slow enough that killing a process "mid-sweep" is real: a cell (8 runs x 20 000 steps of
- * a 2 x 2 random product) takes 50-250 ms in a warm executor on the 2-core machine, so a chunk a few hundred ms,
- * and every executor JVM first spends several seconds warming Spark up.
+ * waves of 4 chunks — but slow enough that killing a process "mid-sweep" is real: a cell (8 runs x 80 000 steps of
+ * a 2 x 2 random product) takes ~100-200 ms in a warm executor with the C1 JIT on the 2-core machine, so a chunk a
+ * few hundred ms and a wave 1-2 s, and every executor JVM first spends ~10 s warming Spark up.
  */
 final class ClusterSweep {
 
@@ -37,7 +37,7 @@ final class ClusterSweep {
                   seed = 7
                   params { d = 2, noise = 1.0 }
                   axes { lambda { from = 0.1, to = 1.0, steps = %d } }
-                  estimator { kind = trajectory, runs = 8, steps = 40000 }
+                  estimator { kind = trajectory, runs = 8, steps = 80000 }
                 }
                 output { path = "out/cluster-test", chunk_cells = %d, wave_chunks = %d }
                 """.formatted(CELLS, CHUNK_CELLS, WAVE_CHUNKS));

@@ -86,6 +86,8 @@ class StandaloneClusterSweepTest {
         String out = work.resolve("on-cluster").toString();
         awaitSuccess(submit("on-cluster", cluster.masterUrl(), sweep.args(out, false)));
         assertSameAsReference(out);
+        assertThat(PhaseTables.manifest(out).json().path("master").asText()).as("master in the manifest")
+                .isEqualTo(cluster.masterUrl());
     }
 
     @Test
