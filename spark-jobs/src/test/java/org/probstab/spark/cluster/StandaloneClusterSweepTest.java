@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -94,12 +95,17 @@ class StandaloneClusterSweepTest {
     void aKilledExecutorIsReplacedAndTheTableIsUnchanged() throws Exception {
         Path out = work.resolve("executor-killed");
         JvmProcess driver = submit("executor-killed", cluster.masterUrl(), sweep.args(out.toString(), false));
-        await("a committed chunk and a busy executor", driver, () -> PhaseTables.committedDataFiles(out) > 0
-                && busyExecutor().isPresent());
-        StandaloneCluster.Executor victim = busyExecutor().orElseThrow(
-                () -> new AssertionError("the busy executor finished its task before it could be killed"));
-        assertThat(driver.isAlive()).as("sweep still running when the executor is killed").isTrue();
-        victim.process().destroyForcibly();
+        // The victim is picked and killed in one step: an executor seen running a task, once some task has
+        // committed (so the sweep is under way, not starting).
+        AtomicReference<StandaloneCluster.Executor> killed = new AtomicReference<>();
+        await("a committed task and a busy executor", driver, () -> PhaseTables.committedDataFiles(out) > 0
+                && busyExecutor().map(e -> {
+                    e.process().destroyForcibly();
+                    killed.set(e);
+                    return true;
+                }).orElse(false));
+        StandaloneCluster.Executor victim = killed.get();
+        assertThat(driver.isAlive()).as("sweep still running when the executor was killed").isTrue();
         assertThat(victim.process().onExit().get(30, TimeUnit.SECONDS).isAlive()).isFalse();
 
         awaitSuccess(driver);
@@ -135,8 +141,9 @@ class StandaloneClusterSweepTest {
         awaitSuccess(resumed);
         assertSameAsReference(out.toString());
         assertThat(PhaseTables.manifest(out.toString()).runs()).as("runs in the manifest").isEqualTo(2);
-        assertThat(resumed.logText()).as("the resume computes only the %d missing chunks",
-                sweep.chunkCount() - chunksAtKill).contains(" (" + (sweep.chunkCount() - chunksAtKill) + " chunks) in");
+        long missing = sweep.chunkCount() - chunksAtKill;
+        assertThat(resumed.logText()).as("the resume computes only the %d missing chunks", missing)
+                .contains(" (" + missing + " chunks) in");
         assertThat(finalFiles(out)).as("chunks complete at the kill are kept, not recomputed")
                 .containsAllEntriesOf(committedAtKill);
     }
