@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * Builds the SparkSession of a probstab command (DESIGN §5, §9). The master is, in order: the command line's
  * {@code --master}, the {@code spark.master} that {@code spark-submit} set, or {@code local[*]}. Kryo with
  * registration required is always on. Run from {@code bin/probstab}, {@code conf/spark-defaults.conf} fills in
- * settings nobody else set; a local master binds to 127.0.0.1.
+ * settings nobody else set; a local master binds to 127.0.0.1 and writes local files through
+ * {@link NioLocalFileSystem} (no {@code chmod} process per file).
  */
 public final class Sessions {
 
@@ -53,6 +54,7 @@ public final class Sessions {
             }
         }
         if (conf.get("spark.master").startsWith("local")) {
+            conf.setIfMissing("spark.hadoop.fs.file.impl", NioLocalFileSystem.class.getName());
             conf.setIfMissing("spark.driver.host", "127.0.0.1");
             conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
         }
