@@ -73,7 +73,7 @@ public final class Figures {
             new Figure("lambda-mu-ninf-s1", "000 Fig. 9 left / 001 Fig. 3 left",
                     List.of("fig-lambda-mu-ninf-s1.conf"),
                     List.of("sweep.axes.lambda.steps=40", "sweep.axes.mu.steps=30"),
-                    "Phase III (collapse onto the low-rank saddle) at large λ and small μ, vanishing towards μ = 1;"
+                    "Phase III (collapse onto the low-rank saddle) for μ below about 0.3, between the two roots of Λ₊;"
                             + " Ia/Ib split by the L2 curve; exact boundaries on the colour edges."),
             new Figure("lambda-s-ninf-mu006", "000 Fig. 9 right / 001 Fig. 3 right",
                     List.of("fig-lambda-s-ninf-mu006.conf"),
