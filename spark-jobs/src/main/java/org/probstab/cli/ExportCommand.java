@@ -8,13 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.probstab.config.InvalidInputException;
+import org.probstab.render.PhaseTableReader;
 import org.probstab.spark.Sessions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -69,7 +69,7 @@ final class ExportCommand implements Callable<Integer> {
                 df = spark.read().parquet(table);
             } catch (Exception e) {
                 throw InvalidInputException.of("TABLE", "TABLE '" + table + "' is not a readable phase table: "
-                        + firstLine(e));
+                        + PhaseTableReader.firstLine(e));
             }
             List<String> all = new ArrayList<>(Arrays.asList(df.columns()));
             if (!all.contains("cell_id")) {
@@ -103,7 +103,7 @@ final class ExportCommand implements Callable<Integer> {
                     df.schema();
                 } catch (Exception e) {
                     throw InvalidInputException.of("--where", "--where '" + where + "' is not a valid condition on"
-                            + " this table: " + firstLine(e));
+                            + " this table: " + PhaseTableReader.firstLine(e));
                 }
             }
             Dataset<Row> ordered = df.orderBy(functions.col("sweep_id"), functions.col("cell_id"))
@@ -114,7 +114,7 @@ final class ExportCommand implements Callable<Integer> {
             try {
                 rows = ordered.toLocalIterator();
             } catch (Exception e) {
-                throw InvalidInputException.of("--where", "--where '" + where + "': " + firstLine(e));
+                throw InvalidInputException.of("--where", "--where '" + where + "': " + PhaseTableReader.firstLine(e));
             }
             StringBuilder line = new StringBuilder();
             while (rows.hasNext()) {
@@ -155,15 +155,5 @@ final class ExportCommand implements Callable<Integer> {
             s = '"' + s.replace("\"", "\"\"") + '"';
         }
         return s;
-    }
-
-    private static String firstLine(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && !(t instanceof AnalysisException)) {
-            t = t.getCause();
-        }
-        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-        int nl = m.indexOf('\n');
-        return (nl >= 0 ? m.substring(0, nl) : m).strip();
     }
 }

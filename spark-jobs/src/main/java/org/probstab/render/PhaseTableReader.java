@@ -183,7 +183,8 @@ public final class PhaseTableReader {
         }
     }
 
-    static String firstLine(Throwable e) {
+    /** The first line of the message of an exception's analysis error (or root cause): for one-line errors. */
+    public static String firstLine(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && !(t instanceof AnalysisException)) {
             t = t.getCause();
