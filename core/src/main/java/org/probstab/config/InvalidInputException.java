@@ -43,4 +43,9 @@ public final class InvalidInputException extends RuntimeException {
     public static InvalidInputException of(String key, String message) {
         return new InvalidInputException(key, message);
     }
+
+    /** A foreign message (a parser's, a file system's) folded onto one line, for embedding in these messages. */
+    public static String oneLine(String s) {
+        return s == null ? "" : s.replaceAll("\\s*\\R\\s*", " ").strip();
+    }
 }

@@ -441,35 +441,37 @@ public final class GaussianChiSquareQuadrature {
         int n = nodes.length;
         for (int i = 0; i < (n + 1) / 2; i++) {
             double x = Math.cos(Math.PI * (i + 0.75) / (n + 0.5));
-            double derivative = 0;
             for (int iteration = 0; iteration < 100; iteration++) {
-                double p0 = 1;
-                double p1 = x;
-                for (int k = 2; k <= n; k++) {
-                    double p2 = ((2 * k - 1) * x * p1 - (k - 1) * p0) / k;
-                    p0 = p1;
-                    p1 = p2;
-                }
-                derivative = n * (x * p1 - p0) / (x * x - 1);
-                double step = p1 / derivative;
+                double[] p = legendrePair(n, x);
+                double step = p[1] / derivative(n, x, p);
                 x -= step;
                 if (Math.abs(step) < 1e-16) {
                     break;
                 }
             }
-            double p0 = 1;
-            double p1 = x;
-            for (int k = 2; k <= n; k++) {
-                double p2 = ((2 * k - 1) * x * p1 - (k - 1) * p0) / k;
-                p0 = p1;
-                p1 = p2;
-            }
-            derivative = n * (x * p1 - p0) / (x * x - 1);
+            double derivative = derivative(n, x, legendrePair(n, x));
             double w = 2 / ((1 - x * x) * derivative * derivative);
             nodes[i] = -x;
             nodes[n - 1 - i] = x;
             weights[i] = w;
             weights[n - 1 - i] = w;
         }
+    }
+
+    /** P_n'(x) = n (x P_n − P_{n−1}) / (x² − 1), from {@code p} = {P_{n−1}(x), P_n(x)}. */
+    private static double derivative(int n, double x, double[] p) {
+        return n * (x * p[1] - p[0]) / (x * x - 1);
+    }
+
+    /** {P_{n−1}(x), P_n(x)} by the recurrence k P_k = (2k − 1) x P_{k−1} − (k − 1) P_{k−2}. */
+    private static double[] legendrePair(int n, double x) {
+        double p0 = 1;
+        double p1 = x;
+        for (int k = 2; k <= n; k++) {
+            double p2 = ((2 * k - 1) * x * p1 - (k - 1) * p0) / k;
+            p0 = p1;
+            p1 = p2;
+        }
+        return new double[] {p0, p1};
     }
 }

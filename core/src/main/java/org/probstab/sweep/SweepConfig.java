@@ -1,5 +1,7 @@
 package org.probstab.sweep;
 
+import static org.probstab.config.InvalidInputException.oneLine;
+
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
@@ -71,9 +73,5 @@ public final class SweepConfig {
         } catch (ConfigException e) {
             throw InvalidInputException.of("config", "config cannot be resolved: " + oneLine(e.getMessage()));
         }
-    }
-
-    static String oneLine(String s) {
-        return s == null ? "" : s.replaceAll("\\s*\\R\\s*", " ").strip();
     }
 }

@@ -1,5 +1,7 @@
 package org.probstab.spark;
 
+import static org.probstab.config.InvalidInputException.oneLine;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -84,20 +86,16 @@ public final class TableOutput {
             throw InvalidInputException.of(key, key + " '" + path + "' is not a valid path");
         }
         if (Files.exists(p) && !Files.isDirectory(p)) {
-            throw InvalidInputException.of(key, key + " '" + path + "' is a file: allowed a directory (new or a"
-                    + " probstab table)");
+            throw isAFile(key, path);
         }
         if (Files.isDirectory(p)) {
             try (java.util.stream.Stream<java.nio.file.Path> entries = Files.list(p)) {
                 if (entries.findAny().isPresent()) {
                     if (!Files.exists(p.resolve(MANIFEST)) && !Files.exists(p.resolve(MANIFEST + ".tmp"))) {
-                        throw InvalidInputException.of(key, key + " '" + path + "' exists and is not a probstab"
-                                + " table (no " + MANIFEST + "): allowed a new or empty directory; nothing was"
-                                + " changed");
+                        throw notATable(key, path);
                     }
                     if (!resume && !overwrite) {
-                        throw InvalidInputException.of(key, key + " '" + path + "' already holds a table: allowed"
-                                + " --resume (finish it) or --overwrite (replace it); nothing was changed");
+                        throw alreadyATable(key, path);
                     }
                 }
             } catch (IOException e) {
@@ -134,8 +132,7 @@ public final class TableOutput {
             return null;
         }
         if (!status.isDirectory()) {
-            throw InvalidInputException.of("output.path", "output.path '" + root + "' is a file: allowed a directory"
-                    + " (new or a probstab table)");
+            throw isAFile("output.path", root.toString());
         }
         FileStatus[] entries = fs.listStatus(root);
         if (entries.length == 0) {
@@ -148,16 +145,14 @@ public final class TableOutput {
             fs.rename(pending, manifest);
         }
         if (!fs.exists(manifest)) {
-            throw InvalidInputException.of("output.path", "output.path '" + root + "' exists and is not a probstab"
-                    + " table (no " + MANIFEST + "): allowed a new or empty directory; nothing was changed");
+            throw notATable("output.path", root.toString());
         }
         if (overwrite) {
             fs.delete(root, true);
             return null;
         }
         if (!resume) {
-            throw InvalidInputException.of("output.path", "output.path '" + root + "' already holds a table:"
-                    + " allowed --resume (finish it) or --overwrite (replace it); nothing was changed");
+            throw alreadyATable("output.path", root.toString());
         }
         ObjectNode old = readManifest();
         String oldHash = old.path("config_hash").asText("");
@@ -233,11 +228,22 @@ public final class TableOutput {
         fs.delete(staged, true);
     }
 
-    private static String abbreviate(String hash) {
-        return hash.length() > 12 ? hash.substring(0, 12) : hash;
+    private static InvalidInputException isAFile(String key, String path) {
+        return InvalidInputException.of(key, key + " '" + path + "' is a file: allowed a directory (new or a probstab"
+                + " table)");
     }
 
-    static String oneLine(String s) {
-        return s == null ? "" : s.replaceAll("\\s*\\R\\s*", " ").strip();
+    private static InvalidInputException notATable(String key, String path) {
+        return InvalidInputException.of(key, key + " '" + path + "' exists and is not a probstab table (no " + MANIFEST
+                + "): allowed a new or empty directory; nothing was changed");
+    }
+
+    private static InvalidInputException alreadyATable(String key, String path) {
+        return InvalidInputException.of(key, key + " '" + path + "' already holds a table: allowed --resume (finish"
+                + " it) or --overwrite (replace it); nothing was changed");
+    }
+
+    private static String abbreviate(String hash) {
+        return hash.length() > 12 ? hash.substring(0, 12) : hash;
     }
 }
