@@ -119,13 +119,20 @@ public final class SweepPlan implements java.io.Serializable {
     }
 
     /**
-     * The chunks of wave {@code w} out of {@code waves}: chunks w, w + waves, w + 2·waves, … of {@code chunks}.
-     * Striding spreads every region of the grid (and so its cost) over all waves, which also makes the ETA honest.
+     * The order in which chunks are computed: van der Corput order (position i goes to the place whose index is i
+     * with its binary digits reversed), so that every prefix — the first wave, the first two — samples the whole grid
+     * evenly. Costs differ from one region of a grid to another, so waves taken as consecutive slices of this order
+     * cost about the same per chunk, the first wave's speed predicts the rest, and the ETA is honest.
      */
-    public static List<Long> wave(List<Long> chunks, int w, int waves) {
-        List<Long> out = new ArrayList<>();
-        for (int i = w; i < chunks.size(); i += waves) {
-            out.add(chunks.get(i));
+    public static List<Long> spreadOrder(List<Long> chunks) {
+        int n = chunks.size();
+        int bits = n <= 1 ? 0 : 32 - Integer.numberOfLeadingZeros(n - 1);
+        List<Long> out = new ArrayList<>(n);
+        for (long i = 0; i < (1L << bits); i++) {
+            int j = bits == 0 ? 0 : (int) (Integer.reverse((int) i) >>> (32 - bits));
+            if (j < n) {
+                out.add(chunks.get(j));
+            }
         }
         return out;
     }

@@ -43,6 +43,32 @@ class SweepPlanTest {
     }
 
     @Test
+    void everyPrefixOfTheSpreadOrderSamplesTheWholeGrid() {
+        for (int n : new int[] {0, 1, 2, 3, 7, 256, 1000}) {
+            List<Long> chunks = new ArrayList<>();
+            for (long c = 0; c < n; c++) {
+                chunks.add(100 + c);
+            }
+            List<Long> order = SweepPlan.spreadOrder(chunks);
+            assertThat(order).as("n = %d", n).containsExactlyInAnyOrderElementsOf(chunks);
+            // A prefix of length k = 2^m of a power-of-two list hits each of k equal blocks exactly once; for other n
+            // each block of n/k consecutive chunks is hit at most twice.
+            for (int k = 1; k <= n / 2; k *= 2) {
+                int[] hits = new int[k];
+                for (int i = 0; i < k; i++) {
+                    hits[(int) ((order.get(i) - 100) * k / n)]++;
+                }
+                for (int h : hits) {
+                    assertThat(h).as("n = %d, prefix %d", n, k).isBetween(0, 2);
+                }
+                if (Integer.bitCount(n) == 1) {
+                    assertThat(hits).as("n = %d, prefix %d", n, k).containsOnly(1);
+                }
+            }
+        }
+    }
+
+    @Test
     void chunksPartitionTheCells() {
         SweepPlan plan = new SweepPlan(SweepSpecTest.spec(THREE_AXES));
         assertThat(plan.chunkCells()).isEqualTo(5);
@@ -52,13 +78,8 @@ class SweepPlanTest {
         for (long c = 0; c < plan.chunkCount(); c++) {
             chunks.add(c);
         }
-        // Strided waves cover every chunk exactly once.
-        List<Long> waved = new ArrayList<>();
-        for (int w = 0; w < 2; w++) {
-            waved.addAll(SweepPlan.wave(chunks, w, 2));
-        }
-        assertThat(waved).containsExactlyInAnyOrder(0L, 1L, 2L, 3L, 4L);
-        assertThat(SweepPlan.wave(chunks, 0, 2)).containsExactly(0L, 2L, 4L);
+        // The spread order is a permutation: 0..7 bit-reversed is 0 4 2 6 1 5 3 7, without the indices ≥ 5.
+        assertThat(SweepPlan.spreadOrder(chunks)).containsExactly(0L, 4L, 2L, 1L, 3L);
         for (long c : chunks) {
             for (long id = plan.chunkStart(c); id < plan.chunkEnd(c); id++) {
                 assertThat(plan.chunkOf(id)).isEqualTo(c);

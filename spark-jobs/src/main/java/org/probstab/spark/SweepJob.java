@@ -8,28 +8,35 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.Row;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.LongAccumulator;
+import org.apache.spark.util.SerializableConfiguration;
 import org.probstab.cli.BuildInfo;
 import org.probstab.sweep.SweepPlan;
 import org.probstab.sweep.SweepSpec;
 import org.probstab.sweep.StreamSeeds;
+import org.probstab.sweep.WaveSizing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs a sweep on Spark (DESIGN §5): the plan's chunks (ranges of cell ids) are evaluated in waves, each wave a
- * Spark job whose tasks each take a few whole chunks and call {@code core} for every cell; the rows are written
- * with Spark's commit protocol and the chunks published into the table (see {@link TableOutput}). The driver logs
+ * Runs a sweep on Spark (DESIGN §5): the plan's chunks (ranges of cell ids) are evaluated in waves sized by time
+ * ({@link WaveSizing}), taken in {@link SweepPlan#spreadOrder}, each wave a
+ * Spark job whose tasks each take a few whole chunks, call {@code core} for every cell and write each chunk as one
+ * Parquet file ({@link ChunkParquet}); after the job the driver publishes the chunks of the successful attempts into
+ * the table (see {@link TableOutput}). The driver logs
  * cells done / total, cells per second and the ETA.
  *
  * <p>Every row is a pure function of (spec, cell id), so the table does not depend on the number of partitions or
@@ -94,12 +101,12 @@ public final class SweepJob {
         }
         int parallelism = Math.max(1, jsc.defaultParallelism());
         int partitions = options.partitions() > 0 ? options.partitions() : 4 * parallelism;
-        long waveChunks = spec.waveChunks() > 0 ? spec.waveChunks()
-                : Math.max(partitions, (missing.size() + 7) / 8);
-        int waves = (int) Math.max(missing.isEmpty() ? 0 : 1, (missing.size() + waveChunks - 1) / waveChunks);
-        LOG.info("sweep {}: {} cells in {} chunks of {}; {} to compute ({} chunks) in {} waves on {} ({} partitions)",
-                sweepId, plan.cellCount(), plan.chunkCount(), plan.chunkCells(), missingCells, missing.size(), waves,
-                spark.sparkContext().master(), partitions);
+        List<Long> order = SweepPlan.spreadOrder(missing);
+        LOG.info("sweep {}: {} cells in {} chunks of {}; {} to compute ({} chunks) on {} ({} tasks per wave, {})",
+                sweepId, plan.cellCount(), plan.chunkCount(), plan.chunkCells(), missingCells, missing.size(),
+                spark.sparkContext().master(), partitions, spec.waveChunks() > 0
+                        ? "waves of " + spec.waveChunks() + " chunks"
+                        : String.format(java.util.Locale.ROOT, "waves of ~%.0f s", WaveSizing.TARGET_SECONDS));
 
         LongAccumulator cellsDone = jsc.sc().longAccumulator("probstab cells");
         Progress progress = new Progress(sweepId, missingCells, cellsDone);
@@ -110,21 +117,29 @@ public final class SweepJob {
         });
         long every = Math.max(100, options.progressEvery().toMillis());
         reporter.scheduleAtFixedRate(progress::log, every, every, TimeUnit.MILLISECONDS);
+        // The Hadoop client's configuration (file system, credentials), shipped once per run rather than per task.
+        Broadcast<SerializableConfiguration> hadoop = jsc.broadcast(
+                new SerializableConfiguration(jsc.hadoopConfiguration()));
         try {
             jsc.setJobGroup("probstab-" + sweepId, "probstab sweep " + sweepId, false);
-            for (int w = 0; w < waves; w++) {
-                List<Long> chunks = SweepPlan.wave(missing, w, waves);
+            double secondsPerChunk = Double.NaN;
+            for (int w = 0, next = 0; next < order.size(); w++) {
+                int size = WaveSizing.next(spec.waveChunks(), partitions, order.size() - next, secondsPerChunk);
+                List<Long> chunks = List.copyOf(order.subList(next, next + size));
+                next += size;
+                long t0 = System.nanoTime();
                 Path staged = out.stagingFor(w);
+                String stagedDir = staged.toString();
                 JavaRDD<Long> rdd = jsc.parallelize(chunks, Math.min(partitions, chunks.size()));
-                JavaRDD<Row> rows = rdd.mapPartitions(it -> new CellRows(plan, sweepId, it, cellsDone));
-                spark.createDataFrame(rows, PhaseTable.SCHEMA)
-                        .write()
-                        .partitionBy(PhaseTable.PARTITION_COLUMNS.toArray(String[]::new))
-                        .parquet(staged.toString());
-                out.publish(staged, sweepId, chunks);
-                LOG.info("sweep {}: wave {}/{} published ({} chunks)", sweepId, w + 1, waves, chunks.size());
+                List<long[]> written = rdd.mapPartitions(it -> writeChunks(plan, it, stagedDir, hadoop, cellsDone))
+                        .collect();
+                out.publish(staged, sweepId, chunks, written);
+                secondsPerChunk = (System.nanoTime() - t0) * 1e-9 / size;
+                LOG.info("sweep {}: wave {} published ({} chunks, {} to go)", sweepId, w + 1, size,
+                        order.size() - next);
             }
         } finally {
+            hadoop.destroy();
             reporter.shutdownNow();
             jsc.clearJobGroup();
         }
@@ -138,43 +153,38 @@ public final class SweepJob {
                 missingCells, seconds);
     }
 
-    /** The rows of a task's chunks, computed lazily one cell at a time. */
-    static final class CellRows implements Iterator<Row> {
-        private final SweepPlan plan;
-        private final String sweepId;
-        private final Iterator<Long> chunks;
-        private final LongAccumulator counter;
-        private long chunk;
-        private long next;
-        private long end;
-
-        CellRows(SweepPlan plan, String sweepId, Iterator<Long> chunks, LongAccumulator counter) {
-            this.plan = plan;
-            this.sweepId = sweepId;
-            this.chunks = chunks;
-            this.counter = counter;
-        }
-
-        @Override
-        public boolean hasNext() {
-            while (next >= end && chunks.hasNext()) {
-                chunk = chunks.next();
-                next = plan.chunkStart(chunk);
-                end = plan.chunkEnd(chunk);
+    /**
+     * A task: computes its chunks one cell at a time and writes each chunk as one Parquet file under a directory of
+     * its own attempt, {@code staged/attempt-A/chunk=K/part-K.snappy.parquet}. It reports (chunk, attempt) for each
+     * chunk; the driver publishes exactly the directories of the attempts Spark reports as successful, so a failed or
+     * killed attempt's partial files are never published (they go with the staging directory).
+     */
+    static Iterator<long[]> writeChunks(SweepPlan plan, Iterator<Long> chunks, String staged,
+                                        Broadcast<SerializableConfiguration> hadoop, LongAccumulator counter)
+            throws IOException {
+        long attempt = TaskContext.get().taskAttemptId();
+        Path attemptDir = TableOutput.attemptDir(new Path(staged), attempt);
+        Configuration conf = hadoop.value().value();
+        FileSystem fs = attemptDir.getFileSystem(conf);
+        List<long[]> written = new ArrayList<>();
+        while (chunks.hasNext()) {
+            long chunk = chunks.next();
+            Path dir = new Path(attemptDir, "chunk=" + chunk);
+            // Written under a hidden name (ignored by Spark's readers), renamed once closed: a part-* file is whole.
+            Path file = new Path(dir, TableOutput.chunkFileName(chunk));
+            Path partial = new Path(dir, "." + file.getName() + ".inprogress");
+            try (ParquetWriter<ChunkParquet.Cell> writer = ChunkParquet.open(partial, conf)) {
+                for (long id = plan.chunkStart(chunk), end = plan.chunkEnd(chunk); id < end; id++) {
+                    writer.write(new ChunkParquet.Cell(id, GRID_LEVEL, plan.evaluate(id)));
+                    counter.add(1);
+                }
             }
-            return next < end;
-        }
-
-        @Override
-        public Row next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
+            if (!fs.rename(partial, file)) {
+                throw new IOException("cannot rename " + partial + " to " + file);
             }
-            long id = next++;
-            Row row = PhaseTable.row(sweepId, chunk, id, GRID_LEVEL, plan.evaluate(id));
-            counter.add(1);
-            return row;
+            written.add(new long[] {chunk, attempt});
         }
+        return written.iterator();
     }
 
     /** Driver-side progress: cells done / total, cells per second, ETA. */

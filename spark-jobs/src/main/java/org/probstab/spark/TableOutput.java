@@ -11,6 +11,10 @@ import java.io.OutputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.hadoop.conf.Configuration;
@@ -24,12 +28,14 @@ import org.probstab.config.InvalidInputException;
  *
  * <pre>
  *   OUT/_manifest.json                       what was run (DESIGN §4)
- *   OUT/sweep_id=ID/chunk=K/part-*.parquet   complete chunks only
- *   OUT/_staging/wave-W/…                    Spark's commit target while a wave runs
+ *   OUT/sweep_id=ID/chunk=K/part-K.snappy.parquet          complete chunks only
+ *   OUT/_staging/wave-W/attempt-A/chunk=K/…               what task attempt A wrote while wave W runs
  * </pre>
  *
- * A wave of chunks is written by Spark's commit protocol into {@code _staging}; after the job commits, each chunk
- * directory is renamed into place (a directory rename is atomic on local file systems and HDFS). So a chunk
+ * Each task attempt of a wave writes its chunks under a directory of its own in {@code _staging}; after the job
+ * succeeds, the driver renames the chunk directories of the attempts Spark reports as successful into place (a
+ * directory rename is atomic on local file systems and HDFS), so a retried or killed attempt's files never reach the
+ * table. So a chunk
  * directory exists iff the chunk is complete, and {@code --resume} recomputes exactly the missing ones. Names
  * starting with {@code _} are ignored by Spark's readers, so a table can be read while it is being written.
  */
@@ -205,21 +211,45 @@ public final class TableOutput {
         fs.delete(new Path(root, STAGING), true);
     }
 
-    /** Where wave {@code w} is committed by Spark. */
+    /** Where wave {@code w} is written while it runs. */
     public Path stagingFor(int wave) {
         return new Path(new Path(root, STAGING), "wave-" + wave);
     }
 
-    /** Moves the committed chunk directories of a wave into place, then drops the wave's staging directory. */
-    public void publish(Path staged, String sweepId, Iterable<Long> chunks) throws IOException {
+    /** Where task attempt {@code attempt} writes its chunks during a wave. */
+    static Path attemptDir(Path staged, long attempt) {
+        return new Path(staged, "attempt-" + attempt);
+    }
+
+    /** The name of a chunk's one Parquet file. */
+    static String chunkFileName(long chunk) {
+        return String.format(java.util.Locale.ROOT, "part-%05d.snappy.parquet", chunk);
+    }
+
+    /**
+     * Moves the chunk directories of a finished wave into place, then drops the wave's staging directory.
+     *
+     * @param chunks  the wave's chunks
+     * @param written (chunk, task attempt) for each chunk, as reported by the successful attempts
+     */
+    public void publish(Path staged, String sweepId, List<Long> chunks, List<long[]> written) throws IOException {
+        Map<Long, Long> attemptOf = new HashMap<>();
+        for (long[] w : written) {
+            if (attemptOf.put(w[0], w[1]) != null) {
+                throw new IOException("chunk " + w[0] + " reported twice in wave " + staged);
+            }
+        }
+        if (!attemptOf.keySet().equals(new HashSet<>(chunks))) {
+            throw new IOException("wave " + staged + " reported chunks " + new TreeSet<>(attemptOf.keySet())
+                    + ", expected " + new TreeSet<>(chunks));
+        }
         Path target = new Path(root, "sweep_id=" + sweepId);
         fs.mkdirs(target);
-        Path from = new Path(staged, "sweep_id=" + sweepId);
         for (long chunk : chunks) {
-            Path src = new Path(from, "chunk=" + chunk);
+            Path src = new Path(attemptDir(staged, attemptOf.get(chunk)), "chunk=" + chunk);
             Path dst = new Path(target, "chunk=" + chunk);
             if (!fs.exists(src)) {
-                throw new IOException("chunk " + chunk + " missing from the committed wave " + staged);
+                throw new IOException("chunk " + chunk + " missing from the finished wave " + staged);
             }
             if (!fs.rename(src, dst)) {
                 throw new IOException("cannot rename " + src + " to " + dst);

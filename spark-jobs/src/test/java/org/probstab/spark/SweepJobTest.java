@@ -135,6 +135,58 @@ class SweepJobTest {
         assertThat(methods).contains("exact-sum", "enumeration", "mc-batches", "quadrature");
     }
 
+    /**
+     * The independent path for the file format: the same cells put through Spark SQL's own Parquet writer
+     * ({@link PhaseTable#row} + {@code createDataFrame(…).write().partitionBy(…)}) read back identically — every
+     * column, nulls, maps and arrays included — and the files carry the same Parquet schema and Spark schema.
+     */
+    @Test
+    void chunkFilesReadBackLikeSparkSqlsOwnParquet() throws IOException {
+        SparkSession spark = TestSpark.local2();
+        for (String[] sweep : new String[][] {{MIXED, "mixed"}, {TRAJECTORIES, "traj"}}) {
+            SweepPlan plan = plan(sweep[0], tmp.resolve("unused"));
+            List<Row> rows = new ArrayList<>();
+            for (long id = 0; id < plan.cellCount(); id++) {
+                rows.add(PhaseTable.row(plan.spec().sweepId(), plan.chunkOf(id), id, SweepJob.GRID_LEVEL,
+                        plan.evaluate(id)));
+            }
+            Path viaSql = tmp.resolve(sweep[1] + "-via-spark-sql");
+            spark.createDataFrame(rows, PhaseTable.SCHEMA).write()
+                    .partitionBy(PhaseTable.PARTITION_COLUMNS.toArray(String[]::new)).parquet(viaSql.toString());
+            String ours = tmp.resolve(sweep[1] + "-ref").toString();
+            assertThat(TestSpark.canonical(spark, ours)).isEqualTo(TestSpark.canonical(spark, viaSql.toString()));
+
+            // Spark reads every file column back as nullable, so the schemas are compared in the files' footers:
+            // the same Parquet types and repetitions, and the same Spark schema under Spark's footer key.
+            org.apache.parquet.hadoop.metadata.FileMetaData mine = footer(Path.of(ours));
+            org.apache.parquet.hadoop.metadata.FileMetaData sparks = footer(viaSql);
+            assertThat(mine.getSchema()).isEqualTo(sparks.getSchema());
+            assertThat(org.apache.spark.sql.types.DataType.fromJson(
+                    mine.getKeyValueMetaData().get(ChunkParquet.SPARK_ROW_METADATA)))
+                    .isEqualTo(org.apache.spark.sql.types.DataType.fromJson(
+                            sparks.getKeyValueMetaData().get(ChunkParquet.SPARK_ROW_METADATA)))
+                    .isEqualTo(ChunkParquet.FILE_SCHEMA);
+            assertThat(spark.read().parquet(ours).schema())
+                    .isEqualTo(spark.read().parquet(viaSql.toString()).schema());
+        }
+        // Nulls were exercised (n at N = ∞, the spectrum of scalar cells), and no NaN leaked through.
+        assertThat(referenceMixed.toString()).contains("null").doesNotContain("NaN");
+    }
+
+    /** The footer of the first Parquet data file under a table directory. */
+    static org.apache.parquet.hadoop.metadata.FileMetaData footer(Path table) throws IOException {
+        Path file;
+        try (Stream<Path> files = Files.walk(table)) {
+            file = files.filter(f -> f.getFileName().toString().startsWith("part-")
+                    && f.getFileName().toString().endsWith(".parquet")).findFirst().orElseThrow();
+        }
+        try (org.apache.parquet.hadoop.ParquetFileReader reader = org.apache.parquet.hadoop.ParquetFileReader.open(
+                org.apache.parquet.hadoop.util.HadoopInputFile.fromPath(new org.apache.hadoop.fs.Path(file.toUri()),
+                        new org.apache.hadoop.conf.Configuration()))) {
+            return reader.getFooter().getFileMetaData();
+        }
+    }
+
     @Test
     void theTableDoesNotDependOnPartitionsOrCores() throws IOException {
         SparkSession spark = TestSpark.local2();

@@ -198,8 +198,9 @@ final class PhaseTables {
 
     /**
      * Data files of a sweep that a commit has made durable: {@code part-*} files under {@code out} outside
-     * uncommitted task attempts ({@code attempt_*} directories). Counts task-committed files in a wave's
-     * {@code _staging/wave-W/_temporary} too: what matters for "mid-sweep" is that some work has finished.
+     * uncommitted task attempts (Spark's {@code attempt_*} directories). Counts the chunk files a task attempt has
+     * finished in {@code _staging/wave-W/attempt-A/} too (a file being written has a hidden name): what matters
+     * for "mid-sweep" is that some work has finished.
      */
     static long committedDataFiles(Path out) {
         return dataFiles(out, false);
