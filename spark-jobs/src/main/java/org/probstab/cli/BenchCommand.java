@@ -42,6 +42,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "with --sweep: override a config key")
     java.util.List<String> overrides = java.util.List.of();
 
+    @Option(names = "--runs", defaultValue = "3", description = "with --sweep: Spark runs in one session; the first"
+            + " is cold, the median of the others is the steady state (default: ${DEFAULT-VALUE})")
+    int runs;
+
     @Option(names = "--master", defaultValue = "local[2]", description = "with --sweep: Spark master (default:"
             + " ${DEFAULT-VALUE})")
     String master;
@@ -137,18 +141,24 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /**
-     * The sweep benchmark of issue 3: the same cells once in a plain single-threaded loop over the plan and once
-     * through {@link org.probstab.spark.SweepJob} (Parquet writing included, SparkSession start excluded and
-     * reported apart). The ratio Spark/loop is wall time over wall time.
+     * The sweep benchmark of issue 3: the same cells once in a plain single-threaded loop over the plan, then
+     * {@code --runs} times through {@link org.probstab.spark.SweepJob} in one SparkSession (Parquet writing included,
+     * SparkSession start excluded and reported apart), then once more in a single-threaded loop that also writes the
+     * chunk files. Ratios are wall time over the evaluate-only loop's wall time. The first Spark run pays the JIT
+     * compilation of Spark's and parquet-mr's code paths (the loop already compiled the cell's); later runs show the
+     * steady state a long sweep spends nearly all its time in.
      */
     private int sweepBench(PrintWriter out) throws Exception {
+        if (runs < 1) {
+            throw org.probstab.config.InvalidInputException.outOfRange("--runs", runs, "integers >= 1");
+        }
         org.probstab.sweep.SweepSpec sweep = org.probstab.sweep.SweepSpec.from(
                 org.probstab.sweep.SweepConfig.load(sweepConfig, overrides), "bench");
         java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("probstab-bench");
-        sweep = sweep.withOutputPath(dir.resolve("table").toString());
-        org.probstab.sweep.SweepPlan plan = new org.probstab.sweep.SweepPlan(sweep);
-        out.printf(Locale.ROOT, "probstab bench --sweep %s: %d cells, Java %s, %d cores%n", sweepConfig,
-                plan.cellCount(), Runtime.version(), Runtime.getRuntime().availableProcessors());
+        org.probstab.sweep.SweepPlan plan = new org.probstab.sweep.SweepPlan(
+                sweep.withOutputPath(dir.resolve("loop").toString()));
+        out.printf(Locale.ROOT, "probstab bench --sweep %s: %d cells in %d chunks, Java %s, %d cores%n", sweepConfig,
+                plan.cellCount(), plan.chunkCount(), Runtime.version(), Runtime.getRuntime().availableProcessors());
         out.flush();
         long t0 = System.nanoTime();
         double check = 0;
@@ -156,28 +166,40 @@ final class BenchCommand implements Callable<Integer> {
             check += plan.evaluate(id).exponentMinus();
         }
         double loop = (System.nanoTime() - t0) * 1e-9;
-        out.printf(Locale.ROOT, "plain JVM loop (1 thread)     %8.2f s  %10.0f cells/s   (checksum %s)%n", loop,
-                plan.cellCount() / loop, check);
-        out.flush();
+        line(out, "plain JVM loop, evaluate only (1 thread)", loop, plan.cellCount(), Double.NaN);
         long s0 = System.nanoTime();
         org.apache.spark.sql.SparkSession spark = org.probstab.spark.Sessions.create("probstab bench", master,
                 Map.of("spark.ui.enabled", "false"));
         double startup = (System.nanoTime() - s0) * 1e-9;
         try {
-            // First run: as a user sees it (Spark SQL's code paths are compiled on first use). Second run, same
-            // JVM, new output: the steady state that a long sweep spends nearly all its time in.
-            String[] labels = {"first run", "second run"};
-            for (int run = 0; run < 2; run++) {
-                org.probstab.sweep.SweepPlan p = run == 0 ? plan
-                        : new org.probstab.sweep.SweepPlan(sweep.withOutputPath(dir.resolve("table2").toString()));
-                org.probstab.spark.SweepJob.Summary summary = org.probstab.spark.SweepJob.run(spark, p,
-                        new org.probstab.spark.SweepJob.Options(false, false, 0, java.time.Duration.ofSeconds(30)));
-                out.printf(Locale.ROOT, "Spark %-10s %-10s      %8.2f s  %10.0f cells/s   ratio Spark/loop %.2f%n",
-                        master, labels[run], summary.seconds(), p.cellCount() / summary.seconds(),
-                        summary.seconds() / loop);
-                out.flush();
+            double[] seconds = new double[runs];
+            for (int run = 0; run < runs; run++) {
+                org.probstab.sweep.SweepPlan p = new org.probstab.sweep.SweepPlan(
+                        sweep.withOutputPath(dir.resolve("spark-" + run).toString()));
+                seconds[run] = org.probstab.spark.SweepJob.run(spark, p, new org.probstab.spark.SweepJob.Options(
+                        false, false, 0, java.time.Duration.ofSeconds(30))).seconds();
+                line(out, String.format(Locale.ROOT, "Spark %s, run %d%s", master, run + 1,
+                        run == 0 ? " (cold: JIT of Spark and Parquet paths)" : ""), seconds[run], plan.cellCount(),
+                        loop);
             }
-            out.printf(Locale.ROOT, "(+ %.1f s SparkSession start, not counted; Parquet writing counted)%n", startup);
+            if (runs > 2) {
+                double[] warm = java.util.Arrays.copyOfRange(seconds, 1, runs);
+                java.util.Arrays.sort(warm);
+                double median = warm.length % 2 == 1 ? warm[warm.length / 2]
+                        : 0.5 * (warm[warm.length / 2 - 1] + warm[warm.length / 2]);
+                line(out, String.format(Locale.ROOT, "Spark %s, median of runs 2-%d", master, runs), median,
+                        plan.cellCount(), loop);
+            }
+            org.apache.hadoop.conf.Configuration conf = spark.sparkContext().hadoopConfiguration();
+            long w0 = System.nanoTime();
+            for (long c = 0; c < plan.chunkCount(); c++) {
+                org.probstab.spark.ChunkParquet.writeChunk(plan, c, org.probstab.spark.SweepJob.GRID_LEVEL,
+                        new org.apache.hadoop.fs.Path(dir.resolve("loop").resolve("part-" + c + ".parquet").toUri()),
+                        conf, () -> { });
+            }
+            line(out, "plain JVM loop + Parquet chunk files (1 thread, warm)", (System.nanoTime() - w0) * 1e-9,
+                    plan.cellCount(), loop);
+            out.printf(Locale.ROOT, "(+ %.1f s SparkSession start, not counted; checksum %s)%n", startup, check);
         } finally {
             spark.stop();
             try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(dir)) {
@@ -185,5 +207,11 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private static void line(PrintWriter out, String what, double seconds, long cells, double loop) {
+        out.printf(Locale.ROOT, "%-58s %7.2f s %9.0f cells/s%s%n", what, seconds, cells / seconds,
+                Double.isNaN(loop) ? "" : String.format(Locale.ROOT, "   ratio to loop %.2f", seconds / loop));
+        out.flush();
     }
 }

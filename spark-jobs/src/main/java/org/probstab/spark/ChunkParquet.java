@@ -27,6 +27,7 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.probstab.model.CellResult;
 import org.probstab.model.PhaseTableColumns;
+import org.probstab.sweep.SweepPlan;
 
 /**
  * One chunk of the phase table as one Parquet file, written by the task that computed it: each cell's
@@ -40,7 +41,7 @@ import org.probstab.model.PhaseTableColumns;
  * exactly where the Spark field is nullable), Snappy compression, and the Spark schema in the footer under the key
  * Spark's reader looks for, so {@code spark.read().parquet(table)} gives back {@link PhaseTable#SCHEMA} unchanged.
  */
-final class ChunkParquet {
+public final class ChunkParquet {
 
     /** The footer key under which Spark's Parquet reader finds the Spark schema of a file. */
     static final String SPARK_ROW_METADATA = "org.apache.spark.sql.parquet.row.metadata";
@@ -59,6 +60,20 @@ final class ChunkParquet {
 
     /** One file row: the cell's id and refinement level, and what core computed for it. */
     record Cell(long cellId, int level, CellResult result) {
+    }
+
+    /**
+     * Computes every cell of a chunk and writes them, in cell-id order, as one new Parquet file (an existing file is
+     * an error, never replaced). {@code onCell} is told of each cell written (progress).
+     */
+    public static void writeChunk(SweepPlan plan, long chunk, int level, Path file, Configuration conf,
+                                  Runnable onCell) throws IOException {
+        try (ParquetWriter<Cell> writer = open(file, conf)) {
+            for (long id = plan.chunkStart(chunk), end = plan.chunkEnd(chunk); id < end; id++) {
+                writer.write(new Cell(id, level, plan.evaluate(id)));
+                onCell.run();
+            }
+        }
     }
 
     /** Opens a writer for a new file (an existing file is an error, never replaced). */

@@ -15,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -102,11 +101,11 @@ public final class SweepJob {
         int parallelism = Math.max(1, jsc.defaultParallelism());
         int partitions = options.partitions() > 0 ? options.partitions() : 4 * parallelism;
         List<Long> order = SweepPlan.spreadOrder(missing);
-        LOG.info("sweep {}: {} cells in {} chunks of {}; {} to compute ({} chunks) on {} ({} tasks per wave, {})",
+        LOG.info("sweep {}: {} cells in {} chunks of {}; {} to compute ({} chunks) in {} on {} ({} tasks per wave)",
                 sweepId, plan.cellCount(), plan.chunkCount(), plan.chunkCells(), missingCells, missing.size(),
-                spark.sparkContext().master(), partitions, spec.waveChunks() > 0
-                        ? "waves of " + spec.waveChunks() + " chunks"
-                        : String.format(java.util.Locale.ROOT, "waves of ~%.0f s", WaveSizing.TARGET_SECONDS));
+                spec.waveChunks() > 0 ? "waves of " + spec.waveChunks() + " chunks"
+                        : String.format(java.util.Locale.ROOT, "waves of ~%.0f s", WaveSizing.TARGET_SECONDS),
+                spark.sparkContext().master(), partitions);
 
         LongAccumulator cellsDone = jsc.sc().longAccumulator("probstab cells");
         Progress progress = new Progress(sweepId, missingCells, cellsDone);
@@ -173,12 +172,7 @@ public final class SweepJob {
             // Written under a hidden name (ignored by Spark's readers), renamed once closed: a part-* file is whole.
             Path file = new Path(dir, TableOutput.chunkFileName(chunk));
             Path partial = new Path(dir, "." + file.getName() + ".inprogress");
-            try (ParquetWriter<ChunkParquet.Cell> writer = ChunkParquet.open(partial, conf)) {
-                for (long id = plan.chunkStart(chunk), end = plan.chunkEnd(chunk); id < end; id++) {
-                    writer.write(new ChunkParquet.Cell(id, GRID_LEVEL, plan.evaluate(id)));
-                    counter.add(1);
-                }
-            }
+            ChunkParquet.writeChunk(plan, chunk, GRID_LEVEL, partial, conf, () -> counter.add(1));
             if (!fs.rename(partial, file)) {
                 throw new IOException("cannot rename " + partial + " to " + file);
             }
