@@ -39,7 +39,7 @@ import org.probstab.sweep.SweepPlan;
  * <p>The file is the one Spark's own writer would produce for {@link PhaseTable#SCHEMA} without the partition
  * columns: the same Parquet types (standard three-level LIST and MAP groups, STRING-annotated binaries, optional
  * exactly where the Spark field is nullable), Snappy compression, and the Spark schema in the footer under the key
- * Spark's reader looks for, so {@code spark.read().parquet(table)} gives back {@link PhaseTable#SCHEMA} unchanged.
+ * Spark's reader looks for; a test compares the footers with those Spark SQL writes for the same rows.
  */
 public final class ChunkParquet {
 

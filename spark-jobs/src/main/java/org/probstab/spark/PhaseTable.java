@@ -2,19 +2,14 @@ package org.probstab.spark;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.probstab.model.CellResult;
 import org.probstab.model.PhaseTableColumns;
-import scala.jdk.javaapi.CollectionConverters;
 
 /**
- * The Parquet phase table (DESIGN §4): its Spark schema and the row of one evaluated cell. Column names are
+ * The Parquet phase table (DESIGN §4): its Spark schema. Column names are
  * stable API. {@code sweep_id} and {@code chunk} are the partition columns (directories {@code sweep_id=…/chunk=…});
  * reading the table directory brings them back as columns.
  */
@@ -62,26 +57,5 @@ public final class PhaseTable {
                  "elapsed_ns" -> false;
             default -> true;
         };
-    }
-
-    /** The row of one cell, in {@link #SCHEMA} order. */
-    public static Row row(String sweepId, long chunk, long cellId, int level, CellResult r) {
-        Map<String, Object> values = PhaseTableColumns.values(r);
-        Object[] out = new Object[4 + values.size()];
-        out[0] = sweepId;
-        out[1] = chunk;
-        out[2] = cellId;
-        out[3] = level;
-        int i = 4;
-        for (Map.Entry<String, Object> e : values.entrySet()) {
-            Object v = e.getValue();
-            if (v instanceof Map<?, ?> m) {
-                v = CollectionConverters.asScala(m);
-            } else if (v instanceof double[] a) {
-                v = a.clone();
-            }
-            out[i++] = v;
-        }
-        return RowFactory.create(out);
     }
 }

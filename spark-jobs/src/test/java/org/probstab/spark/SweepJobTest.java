@@ -137,7 +137,7 @@ class SweepJobTest {
 
     /**
      * The independent path for the file format: the same cells put through Spark SQL's own Parquet writer
-     * ({@link PhaseTable#row} + {@code createDataFrame(…).write().partitionBy(…)}) read back identically — every
+     * ({@link #sparkSqlRow} + {@code createDataFrame(…).write().partitionBy(…)}) read back identically — every
      * column, nulls, maps and arrays included — and the files carry the same Parquet schema and Spark schema.
      */
     @Test
@@ -147,7 +147,7 @@ class SweepJobTest {
             SweepPlan plan = plan(sweep[0], tmp.resolve("unused"));
             List<Row> rows = new ArrayList<>();
             for (long id = 0; id < plan.cellCount(); id++) {
-                rows.add(PhaseTable.row(plan.spec().sweepId(), plan.chunkOf(id), id, SweepJob.GRID_LEVEL,
+                rows.add(sparkSqlRow(plan.spec().sweepId(), plan.chunkOf(id), id, SweepJob.GRID_LEVEL,
                         plan.evaluate(id)));
             }
             Path viaSql = tmp.resolve(sweep[1] + "-via-spark-sql");
@@ -171,6 +171,26 @@ class SweepJobTest {
         }
         // Nulls were exercised (n at N = ∞, the spectrum of scalar cells), and no NaN leaked through.
         assertThat(referenceMixed.toString()).contains("null").doesNotContain("NaN");
+    }
+
+    /** The row of one cell in {@link PhaseTable#SCHEMA} order, as Spark SQL's writer takes it. */
+    static Row sparkSqlRow(String sweepId, long chunk, long cellId, int level, CellResult r) {
+        Map<String, Object> values = PhaseTableColumns.values(r);
+        Object[] out = new Object[4 + values.size()];
+        out[0] = sweepId;
+        out[1] = chunk;
+        out[2] = cellId;
+        out[3] = level;
+        int i = 4;
+        for (Object v : values.values()) {
+            if (v instanceof Map<?, ?> m) {
+                v = scala.jdk.javaapi.CollectionConverters.asScala(m);
+            } else if (v instanceof double[] a) {
+                v = a.clone();
+            }
+            out[i++] = v;
+        }
+        return org.apache.spark.sql.RowFactory.create(out);
     }
 
     /** The footer of the first Parquet data file under a table directory. */
