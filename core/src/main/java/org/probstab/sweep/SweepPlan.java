@@ -129,7 +129,7 @@ public final class SweepPlan implements java.io.Serializable {
         int bits = n <= 1 ? 0 : 32 - Integer.numberOfLeadingZeros(n - 1);
         List<Long> out = new ArrayList<>(n);
         for (long i = 0; i < (1L << bits); i++) {
-            int j = bits == 0 ? 0 : (int) (Integer.reverse((int) i) >>> (32 - bits));
+            int j = bits == 0 ? 0 : Integer.reverse((int) i) >>> (32 - bits);
             if (j < n) {
                 out.add(chunks.get(j));
             }

@@ -27,17 +27,16 @@ import org.probstab.config.InvalidInputException;
  * The output directory of a sweep, through the Hadoop client (local files, HDFS, S3A):
  *
  * <pre>
- *   OUT/_manifest.json                       what was run (DESIGN §4)
- *   OUT/sweep_id=ID/chunk=K/part-K.snappy.parquet          complete chunks only
- *   OUT/_staging/wave-W/attempt-A/chunk=K/…               what task attempt A wrote while wave W runs
+ *   OUT/_manifest.json                              what was run (DESIGN §4)
+ *   OUT/sweep_id=ID/chunk=K/part-K.snappy.parquet   complete chunks only
+ *   OUT/_staging/wave-W/attempt-A/chunk=K/…         what task attempt A wrote while wave W runs
  * </pre>
  *
  * Each task attempt of a wave writes its chunks under a directory of its own in {@code _staging}; after the job
  * succeeds, the driver renames the chunk directories of the attempts Spark reports as successful into place (a
  * directory rename is atomic on local file systems and HDFS), so a retried or killed attempt's files never reach the
- * table. So a chunk
- * directory exists iff the chunk is complete, and {@code --resume} recomputes exactly the missing ones. Names
- * starting with {@code _} are ignored by Spark's readers, so a table can be read while it is being written.
+ * table. A chunk directory exists iff the chunk is complete, and {@code --resume} recomputes exactly the missing
+ * ones. Names starting with {@code _} are ignored by Spark's readers, so a table can be read while it is written.
  */
 public final class TableOutput {
 
