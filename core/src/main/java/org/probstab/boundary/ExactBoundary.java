@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
 import org.probstab.config.InvalidInputException;
-import org.probstab.model.CellResult;
-import org.probstab.model.EstimatorKind;
+import org.probstab.table.CellResult;
+import org.probstab.estimator.EstimatorKind;
 import org.probstab.model.ModelRegistry;
 
 /**

@@ -5,7 +5,7 @@ import java.util.random.RandomGenerator;
 import org.probstab.law.FiniteDataset;
 import org.probstab.law.MatrixSampler;
 import org.probstab.law.ScalarBatchSampler;
-import org.probstab.sweep.StreamSeeds;
+import org.probstab.random.StreamSeeds;
 
 /**
  * The top Lyapunov exponent by renormalised random products (DESIGN §2, "Monte-Carlo trajectories"; 000 eq. 8 and

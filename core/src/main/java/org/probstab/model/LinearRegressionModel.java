@@ -6,8 +6,14 @@ import org.probstab.config.InvalidInputException;
 import org.probstab.law.FiniteDataset;
 import org.probstab.law.GaussianRegression;
 import org.probstab.law.LinearRegressionData;
-import org.probstab.sweep.StreamSeeds;
-import org.probstab.sweep.StreamSeeds.Purpose;
+import org.probstab.random.StreamSeeds;
+import org.probstab.random.StreamSeeds.Purpose;
+import org.probstab.estimator.EstimatorKind;
+import org.probstab.estimator.ScalarBatchLaw;
+import org.probstab.estimator.ScalarEvaluation;
+import org.probstab.param.CellParameters;
+import org.probstab.param.ParameterSpec;
+import org.probstab.table.CellResult;
 
 /**
  * {@code linreg}: linear regression at an interpolation minimum (001 §3, Fig. 2): w_{t+1} = (1 − λh_B) w_t with

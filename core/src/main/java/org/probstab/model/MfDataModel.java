@@ -11,6 +11,12 @@ import java.util.Locale;
 import java.util.Map;
 import org.probstab.config.InvalidInputException;
 import org.probstab.law.FiniteDataset;
+import org.probstab.estimator.EstimatorKind;
+import org.probstab.estimator.ScalarBatchLaw;
+import org.probstab.estimator.ScalarEvaluation;
+import org.probstab.param.CellParameters;
+import org.probstab.param.ParameterSpec;
+import org.probstab.table.CellResult;
 
 /**
  * {@code mf-data}: the matrix-factorisation saddle (000 §5.3) on a user's finite dataset, a CSV file with header

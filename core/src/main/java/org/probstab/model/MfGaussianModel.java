@@ -4,8 +4,14 @@ import java.util.List;
 import java.util.Map;
 import org.probstab.law.FiniteDataset;
 import org.probstab.law.GaussianRegression;
-import org.probstab.sweep.StreamSeeds;
-import org.probstab.sweep.StreamSeeds.Purpose;
+import org.probstab.random.StreamSeeds;
+import org.probstab.random.StreamSeeds.Purpose;
+import org.probstab.estimator.EstimatorKind;
+import org.probstab.estimator.ScalarBatchLaw;
+import org.probstab.estimator.ScalarEvaluation;
+import org.probstab.param.CellParameters;
+import org.probstab.param.ParameterSpec;
+import org.probstab.table.CellResult;
 
 /**
  * {@code mf-gaussian}: the matrix-factorisation saddle ℓ = −χ Σ u_i w_i with Gaussian regression data

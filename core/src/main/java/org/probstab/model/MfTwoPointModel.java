@@ -3,6 +3,12 @@ package org.probstab.model;
 import java.util.List;
 import java.util.Map;
 import org.probstab.law.TwoPointLaw;
+import org.probstab.estimator.EstimatorKind;
+import org.probstab.estimator.ScalarBatchLaw;
+import org.probstab.estimator.ScalarEvaluation;
+import org.probstab.param.CellParameters;
+import org.probstab.param.ParameterSpec;
+import org.probstab.table.CellResult;
 
 /**
  * {@code mf-two-point}: the matrix-factorisation saddle with χ ∈ {1, a} equiprobable (000 Fig. 2-left,

@@ -1,6 +1,10 @@
 package org.probstab.model;
 
 import java.util.List;
+import org.probstab.estimator.EstimatorKind;
+import org.probstab.param.CellParameters;
+import org.probstab.param.ParameterSpec;
+import org.probstab.table.CellResult;
 
 /**
  * A model: what the random Hessian Ĥ_t of a cell is, which parameters it takes, and how its exponents are

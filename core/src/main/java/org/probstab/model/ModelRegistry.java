@@ -6,6 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.probstab.config.InvalidInputException;
+import org.probstab.estimator.EstimatorKind;
+import org.probstab.estimator.EstimatorSettings;
+import org.probstab.param.CellParameters;
+import org.probstab.param.ParameterSpec;
+import org.probstab.table.CellResult;
 
 /**
  * The models probstab knows, and the one place where raw parameter values (command line text or sweep-axis

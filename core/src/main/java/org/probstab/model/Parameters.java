@@ -2,6 +2,8 @@ package org.probstab.model;
 
 import java.util.List;
 import org.probstab.config.InvalidInputException;
+import org.probstab.param.CellParameters;
+import org.probstab.param.ParameterSpec;
 
 /** Parameter specs shared by several models, with the papers' names (λ, μ, S, N). */
 final class Parameters {

@@ -12,8 +12,14 @@ import org.probstab.lyapunov.QrLyapunovSpectrum;
 import org.probstab.lyapunov.SpectrumResult;
 import org.probstab.stability.MatrixMomentStability;
 import org.probstab.stability.Phase;
-import org.probstab.sweep.StreamSeeds;
-import org.probstab.sweep.StreamSeeds.Purpose;
+import org.probstab.random.StreamSeeds;
+import org.probstab.random.StreamSeeds.Purpose;
+import org.probstab.estimator.EstimatorKind;
+import org.probstab.estimator.EstimatorSettings;
+import org.probstab.estimator.ScalarEvaluation;
+import org.probstab.param.CellParameters;
+import org.probstab.param.ParameterSpec;
+import org.probstab.table.CellResult;
 
 /**
  * {@code random-sym}: θ_{t+1} = (I − λĤ)θ_t with Ĥ = E[Ĥ] + ν(M + Mᵀ), E[Ĥ] = diag(mean) (000 eq. 8–10, Thm 3,

@@ -5,9 +5,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.probstab.config.InvalidInputException;
-import org.probstab.model.CellResult;
+import org.probstab.table.CellResult;
 import org.probstab.model.Model;
 import org.probstab.model.ModelRegistry;
+import org.probstab.random.StreamSeeds;
 
 /**
  * The immutable plan of a sweep (DESIGN §3): the grid's cells numbered in mixed radix, the first axis slowest,

@@ -19,11 +19,11 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.probstab.config.InvalidInputException;
-import org.probstab.model.EstimatorKind;
-import org.probstab.model.EstimatorSettings;
+import org.probstab.estimator.EstimatorKind;
+import org.probstab.estimator.EstimatorSettings;
 import org.probstab.model.Model;
 import org.probstab.model.ModelRegistry;
-import org.probstab.model.ParameterSpec;
+import org.probstab.param.ParameterSpec;
 
 /**
  * A validated sweep (DESIGN §3): model, fixed parameters, axes, estimator, seed and output settings, parsed from a

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.probstab.law.FiniteDataset;
 import org.probstab.law.GaussianRegression;
 import org.probstab.law.TwoPointLaw;
-import org.probstab.sweep.StreamSeeds;
+import org.probstab.random.StreamSeeds;
 
 /**
  * {@link BatchEnumeration} against brute force over all ordered index tuples (the definition of the batch law:

@@ -7,7 +7,7 @@ import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 import org.probstab.law.FiniteDataset;
 import org.probstab.law.GaussianRegression;
-import org.probstab.sweep.StreamSeeds;
+import org.probstab.random.StreamSeeds;
 
 /**
  * {@link BatchMonteCarlo} against exact enumeration. Tolerance: |Λ̂ − Λ| ≤ 4 SE, SE the estimator's own

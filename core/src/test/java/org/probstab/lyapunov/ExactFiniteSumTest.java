@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.probstab.law.FiniteDataset;
 import org.probstab.law.GaussianRegression;
 import org.probstab.law.TwoPointLaw;
-import org.probstab.sweep.StreamSeeds;
+import org.probstab.random.StreamSeeds;
 
 /**
  * {@link ExactFiniteSum} against closed forms and plain {@code Math.log} sums.

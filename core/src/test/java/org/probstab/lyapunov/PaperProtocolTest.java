@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.probstab.law.RandomSymmetricLaw;
 import org.probstab.law.ScalarBatchSampler;
 import org.probstab.law.TwoPointLaw;
-import org.probstab.sweep.StreamSeeds;
+import org.probstab.random.StreamSeeds;
 
 /**
  * The protocol is biased by design, so it is only checked where it is exact (no run reaches a cut-off: then it is

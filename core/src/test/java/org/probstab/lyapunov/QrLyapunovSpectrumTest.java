@@ -9,7 +9,7 @@ import org.apache.spark.ml.linalg.DenseVector;
 import org.junit.jupiter.api.Test;
 import org.probstab.law.MatrixSampler;
 import org.probstab.law.RandomSymmetricLaw;
-import org.probstab.sweep.StreamSeeds;
+import org.probstab.random.StreamSeeds;
 
 /**
  * References: an independent plain Monte-Carlo of E log|det(I − λĤ)| over i.i.d. draws (the sum of the spectrum),

@@ -10,7 +10,7 @@ import org.probstab.law.MatrixSampler;
 import org.probstab.law.RandomSymmetricLaw;
 import org.probstab.law.ScalarBatchSampler;
 import org.probstab.law.TwoPointLaw;
-import org.probstab.sweep.StreamSeeds;
+import org.probstab.random.StreamSeeds;
 
 /**
  * References are exact: for a finite dataset with S = 1 the factors 1 − λχ_I are i.i.d. over a finite set, so

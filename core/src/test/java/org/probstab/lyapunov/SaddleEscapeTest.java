@@ -8,7 +8,7 @@ import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 import org.probstab.law.TwoPointLaw;
 import org.probstab.stability.LogNormalClt;
-import org.probstab.sweep.StreamSeeds;
+import org.probstab.random.StreamSeeds;
 
 /**
  * 002 §4–5, Prop. 2 and Prop. 3 (proofs in App. D.1–D.2), checked against our exact exponent.

@@ -7,7 +7,7 @@ import java.util.function.DoubleFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 import org.probstab.law.RandomSymmetricLaw;
-import org.probstab.sweep.StreamSeeds;
+import org.probstab.random.StreamSeeds;
 
 /**
  * 000 Fig. 2-right (App. A.2): θ_{t+1} = (I − λĤ)θ_t with Ĥ = diag(0.1, −0.1) + M + Mᵀ. The learning rate where

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.probstab.law.RandomSymmetricLaw;
 import org.probstab.law.TwoPointLaw;
-import org.probstab.sweep.StreamSeeds;
+import org.probstab.random.StreamSeeds;
 
 /**
  * Golden values (STYLE 5): tiny seeded runs of every trajectory estimator, compared bit for bit (as

@@ -15,6 +15,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.probstab.estimator.EstimatorKind;
+import org.probstab.table.CellResult;
+import org.probstab.table.PhaseTableColumns;
 
 /**
  * Whole cells through {@link ModelRegistry#evaluate} against independent references: closed forms computed here,

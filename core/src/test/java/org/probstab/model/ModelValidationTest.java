@@ -10,6 +10,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.probstab.config.InvalidInputException;
+import org.probstab.estimator.EstimatorKind;
+import org.probstab.param.CellParameters;
 
 /** Every bad input is refused with one line naming the parameter and the allowed range (DESIGN §8). */
 class ModelValidationTest {

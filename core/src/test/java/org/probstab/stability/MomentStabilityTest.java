@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.probstab.law.FiniteDataset;
 import org.probstab.law.GaussianRegression;
 import org.probstab.law.ScalarBatchSampler;
-import org.probstab.sweep.StreamSeeds;
+import org.probstab.random.StreamSeeds;
 
 /**
  * {@link MomentStability} against a direct computation of E w_t² for linear regression

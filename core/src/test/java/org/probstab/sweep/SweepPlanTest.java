@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.probstab.model.CellResult;
+import org.probstab.table.CellResult;
 import org.probstab.model.ModelRegistry;
 
 /** The plan's numbering is checked against nested loops, the reference enumeration of a grid. */
@@ -123,7 +123,7 @@ class SweepPlanTest {
 
     /** Every column but the elapsed time, arrays by content. */
     static String describe(CellResult r) {
-        Map<String, Object> v = new java.util.LinkedHashMap<>(org.probstab.model.PhaseTableColumns.values(r));
+        Map<String, Object> v = new java.util.LinkedHashMap<>(org.probstab.table.PhaseTableColumns.values(r));
         v.remove("elapsed_ns");
         v.replaceAll((k, x) -> x instanceof double[] d ? java.util.Arrays.toString(d) : x);
         return v.toString();

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.probstab.config.InvalidInputException;
-import org.probstab.model.EstimatorKind;
+import org.probstab.estimator.EstimatorKind;
 
 /** Sweep configs: the shape of issue 3 is accepted as it stands; every bad input is one line naming the key. */
 class SweepSpecTest {

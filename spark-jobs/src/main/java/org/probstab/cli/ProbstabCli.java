@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
  * The {@code probstab} command line. Bad input exits with code 2 and a one-line message naming the parameter and
  * its allowed range (DESIGN §8); other failures exit with 1.
  */
-@Command(name = "probstab", mixinStandardHelpOptions = true, versionProvider = BuildInfo.class,
+@Command(name = "probstab", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Probabilistic stability of SGD: Lyapunov-exponent phase diagrams.",
         subcommands = {SweepCommand.class, ExportCommand.class, EvalCommand.class, BenchCommand.class,
             RenderCommand.class, FiguresCommand.class})

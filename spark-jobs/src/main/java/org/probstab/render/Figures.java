@@ -21,7 +21,7 @@ import org.probstab.lyapunov.TrajectoryResult;
 import org.probstab.lyapunov.TrajectorySettings;
 import org.probstab.spark.SweepJob;
 import org.probstab.stability.LogNormalClt;
-import org.probstab.sweep.StreamSeeds;
+import org.probstab.random.StreamSeeds;
 import org.probstab.sweep.SweepConfig;
 import org.probstab.sweep.SweepPlan;
 import org.probstab.sweep.SweepSpec;

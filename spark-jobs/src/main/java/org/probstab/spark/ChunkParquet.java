@@ -25,8 +25,8 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.MapType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.probstab.model.CellResult;
-import org.probstab.model.PhaseTableColumns;
+import org.probstab.table.CellResult;
+import org.probstab.table.PhaseTableColumns;
 import org.probstab.sweep.SweepPlan;
 
 /**

@@ -6,7 +6,7 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.probstab.model.PhaseTableColumns;
+import org.probstab.table.PhaseTableColumns;
 
 /**
  * The Parquet phase table (DESIGN §4): its Spark schema. Column names are

@@ -7,7 +7,7 @@ import com.esotericsoftware.kryo.io.Output;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.serializer.KryoRegistrator;
-import org.probstab.model.CellResult;
+import org.probstab.table.CellResult;
 
 /**
  * Registers probstab's types with Kryo (DESIGN §5, §9). Spark runs with {@code spark.kryo.registrationRequired=true},

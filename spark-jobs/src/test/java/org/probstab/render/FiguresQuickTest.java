@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.probstab.config.InvalidInputException;
-import org.probstab.model.EstimatorKind;
+import org.probstab.estimator.EstimatorKind;
 import org.probstab.model.ModelRegistry;
 
 /**

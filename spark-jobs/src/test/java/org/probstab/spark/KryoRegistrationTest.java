@@ -11,8 +11,8 @@ import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
-import org.probstab.model.CellResult;
-import org.probstab.model.EstimatorKind;
+import org.probstab.table.CellResult;
+import org.probstab.estimator.EstimatorKind;
 import org.probstab.model.ModelRegistry;
 import scala.Tuple2;
 

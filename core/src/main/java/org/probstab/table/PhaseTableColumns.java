@@ -1,8 +1,9 @@
-package org.probstab.model;
+package org.probstab.table;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.probstab.table.CellResult;
 
 /**
  * The column names of the phase table (DESIGN §4) — stable API: notebooks and users' queries depend on them — and

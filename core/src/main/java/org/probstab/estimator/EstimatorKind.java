@@ -1,4 +1,4 @@
-package org.probstab.model;
+package org.probstab.estimator;
 
 import java.util.Arrays;
 import java.util.List;

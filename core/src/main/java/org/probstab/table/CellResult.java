@@ -1,4 +1,4 @@
-package org.probstab.model;
+package org.probstab.table;
 
 import java.util.Map;
 

@@ -1,8 +1,9 @@
-package org.probstab.model;
+package org.probstab.param;
 
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
+import org.probstab.param.ParameterSpec;
 
 /**
  * The validated parameters of one cell: numeric values (N = ∞ is {@code Double.POSITIVE_INFINITY}) and text values

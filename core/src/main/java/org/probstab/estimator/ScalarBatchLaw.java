@@ -1,4 +1,4 @@
-package org.probstab.model;
+package org.probstab.estimator;
 
 import java.util.random.RandomGenerator;
 import org.probstab.law.FiniteDataset;
@@ -16,7 +16,7 @@ import org.probstab.stability.MomentStability;
  * (DESIGN §2 "Exact evaluation where it exists"): a finite dataset (exact sum at S = 1, enumeration of batches up to
  * a budget, Monte-Carlo over batches beyond) or fresh Gaussian-regression samples (quadrature over χ²_S).
  */
-sealed interface ScalarBatchLaw {
+public sealed interface ScalarBatchLaw {
 
     /** A sampler of χ_B for trajectory estimators (one per thread). */
     ScalarBatchSampler sampler();
@@ -79,7 +79,7 @@ sealed interface ScalarBatchLaw {
     record FreshGaussian(GaussianRegression law, int batchSize, GaussianChiSquareQuadrature quadrature)
             implements ScalarBatchLaw {
 
-        FreshGaussian(GaussianRegression law, int batchSize) {
+        public FreshGaussian(GaussianRegression law, int batchSize) {
             this(law, batchSize, new GaussianChiSquareQuadrature(law.mu(), law.sigma(), batchSize));
         }
 

@@ -1,8 +1,10 @@
-package org.probstab.model;
+package org.probstab.estimator;
 
 import java.util.List;
 import org.probstab.lyapunov.TrajectorySettings;
 import org.probstab.stability.PhaseClassifier;
+import org.probstab.param.CellParameters;
+import org.probstab.param.ParameterSpec;
 
 /**
  * The estimator parameters every model accepts besides its own, with their defaults and ranges. They are ordinary

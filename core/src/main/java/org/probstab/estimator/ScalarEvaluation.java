@@ -1,4 +1,4 @@
-package org.probstab.model;
+package org.probstab.estimator;
 
 import java.util.Map;
 import org.probstab.config.InvalidInputException;
@@ -9,8 +9,13 @@ import org.probstab.lyapunov.TrajectoryResult;
 import org.probstab.lyapunov.TrajectorySettings;
 import org.probstab.stability.Phase;
 import org.probstab.stability.PhaseClassifier;
-import org.probstab.sweep.StreamSeeds;
-import org.probstab.sweep.StreamSeeds.Purpose;
+import org.probstab.random.StreamSeeds;
+import org.probstab.random.StreamSeeds.Purpose;
+import org.probstab.estimator.EstimatorKind;
+import org.probstab.estimator.EstimatorSettings;
+import org.probstab.estimator.ScalarBatchLaw;
+import org.probstab.param.CellParameters;
+import org.probstab.table.CellResult;
 
 /**
  * Evaluation of commuting (scalar) models. For the matrix-factorisation saddle (000 §5.3, Prop. 1) the modes
@@ -18,16 +23,16 @@ import org.probstab.sweep.StreamSeeds.Purpose;
  * for linear regression (001 §3) the single exponent is Λ(λ) with χ = h = x². The estimator decides how Λ is
  * computed; the mean-square factor E(1 − λχ_B)² is always exact (moments of χ_B).
  */
-final class ScalarEvaluation {
+public final class ScalarEvaluation {
 
     private ScalarEvaluation() {
     }
 
     /** Which exponents a model reports. */
-    enum Modes { MINUS_AND_PLUS, MINUS_ONLY }
+    public enum Modes { MINUS_AND_PLUS, MINUS_ONLY }
 
     /** Refuses {@code exact} where only Monte-Carlo would do. */
-    static void checkExact(ScalarBatchLaw law, CellParameters p, EstimatorKind estimator) {
+    public static void checkExact(ScalarBatchLaw law, CellParameters p, EstimatorKind estimator) {
         long budget = p.longValue(EstimatorSettings.ENUMERATION_BUDGET);
         if (estimator == EstimatorKind.EXACT && !law.exactWithin(budget)) {
             throw InvalidInputException.of(EstimatorSettings.ENUMERATION_BUDGET, "estimator 'exact' needs more"
@@ -36,7 +41,7 @@ final class ScalarEvaluation {
         }
     }
 
-    static CellResult evaluate(String model, ScalarBatchLaw law, Modes modes, CellParameters p,
+    public static CellResult evaluate(String model, ScalarBatchLaw law, Modes modes, CellParameters p,
                                EstimatorKind estimator, long seed, long cellId, double lambda, double mu,
                                int batchSize, double n, Map<String, Double> params) {
         boolean both = modes == Modes.MINUS_AND_PLUS;
@@ -98,7 +103,7 @@ final class ScalarEvaluation {
                 minus.method().label(), minus.samples(), minus.steps(), probabilityBelowEpsilon, 0L);
     }
 
-    static PaperProtocol.Settings paperSettings(CellParameters p) {
+    public static PaperProtocol.Settings paperSettings(CellParameters p) {
         PaperProtocol.Settings paper = PaperProtocol.Settings.defaults();
         return new PaperProtocol.Settings(p.integer(EstimatorSettings.RUNS), paper.upperCutoff(), paper.lowerCutoff(),
                 p.longValue(EstimatorSettings.STEPS));

@@ -1,4 +1,4 @@
-package org.probstab.sweep;
+package org.probstab.random;
 
 import java.util.random.RandomGenerator;
 import java.util.random.RandomGeneratorFactory;

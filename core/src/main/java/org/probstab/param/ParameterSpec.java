@@ -1,4 +1,4 @@
-package org.probstab.model;
+package org.probstab.param;
 
 import java.util.List;
 import java.util.Locale;
