@@ -1,0 +1,53 @@
+package org.probstab.benchmarks;
+
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.probstab.law.FiniteDataset;
+import org.probstab.law.GaussianRegression;
+import org.probstab.lyapunov.ExactFiniteSum;
+import org.probstab.lyapunov.ExponentEstimate;
+import org.probstab.random.StreamSeeds;
+
+/**
+ * The exact S = 1 exponent pair Λ₋, Λ₊ with s² of both ({@link ExactFiniteSum#exponentPair}), what one finite-N
+ * cell at S = 1 computes, on one Gaussian-regression dataset of size N (μ = 0.5, σ = 2).
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class ExactSumBenchmark {
+
+    @Param({"10", "100", "1000"})
+    int n;
+
+    private FiniteDataset data;
+    private double lambda;
+
+    @Setup
+    public void setUp() {
+        GaussianRegression law = new GaussianRegression(0.5, 2.0);
+        data = law.datasetFromPairs(GaussianRegression.samplePairs(n,
+                StreamSeeds.stream(1, n, StreamSeeds.Purpose.DATASET)));
+        lambda = 0.3;
+    }
+
+    @Benchmark
+    public ExponentEstimate[] exponentPair() {
+        // λ moves a little each call so that nothing is hoisted out of the measurement loop.
+        lambda = lambda > 2.9 ? 0.3 : lambda + 1e-3;
+        return ExactFiniteSum.exponentPair(data, lambda);
+    }
+}
