@@ -13,7 +13,7 @@ import org.probstab.estimator.ScalarBatchLaw;
 import org.probstab.estimator.ScalarEvaluation;
 import org.probstab.param.CellParameters;
 import org.probstab.param.ParameterSpec;
-import org.probstab.table.CellResult;
+import org.probstab.table.Row;
 
 /**
  * {@code linreg}: linear regression at an interpolation minimum (001 §3, Fig. 2): w_{t+1} = (1 − λh_B) w_t with
@@ -55,7 +55,7 @@ final class LinearRegressionModel implements Model {
     }
 
     @Override
-    public CellResult evaluate(CellParameters p, EstimatorKind estimator, long seed, long cellId) {
+    public void evaluate(CellParameters p, EstimatorKind estimator, long seed, long cellId, Row.Builder out) {
         double lambda = p.number("lambda");
         int batchSize = p.integer("S");
         double n = p.number("N");
@@ -71,8 +71,8 @@ final class LinearRegressionModel implements Model {
                     outlier, StreamSeeds.stream(dataSeed, size, Purpose.DATASET)));
             law = new ScalarBatchLaw.Finite(data, batchSize, Parameters.withReplacement(p));
         }
-        return ScalarEvaluation.evaluate(NAME, law, ScalarEvaluation.Modes.MINUS_ONLY, p, estimator, seed, cellId,
+        ScalarEvaluation.evaluate(NAME, law, ScalarEvaluation.Modes.MINUS_ONLY, p, estimator, seed, cellId,
                 lambda, Double.NaN, batchSize, n, Map.of("outlier", outlier,
-                        "data_seed", (double) Parameters.dataSeed(p, seed)));
+                        "data_seed", (double) Parameters.dataSeed(p, seed)), out);
     }
 }

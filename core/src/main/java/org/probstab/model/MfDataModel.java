@@ -16,7 +16,7 @@ import org.probstab.estimator.ScalarBatchLaw;
 import org.probstab.estimator.ScalarEvaluation;
 import org.probstab.param.CellParameters;
 import org.probstab.param.ParameterSpec;
-import org.probstab.table.CellResult;
+import org.probstab.table.Row;
 
 /**
  * {@code mf-data}: the matrix-factorisation saddle (000 §5.3) on a user's finite dataset, a CSV file with header
@@ -55,12 +55,12 @@ final class MfDataModel implements Model {
     }
 
     @Override
-    public CellResult evaluate(CellParameters p, EstimatorKind estimator, long seed, long cellId) {
+    public void evaluate(CellParameters p, EstimatorKind estimator, long seed, long cellId, Row.Builder out) {
         FiniteDataset data = load(p.text("data"));
         int batchSize = p.integer("S");
         ScalarBatchLaw law = new ScalarBatchLaw.Finite(data, batchSize, Parameters.withReplacement(p));
-        return ScalarEvaluation.evaluate(NAME, law, ScalarEvaluation.Modes.MINUS_AND_PLUS, p, estimator, seed, cellId,
-                p.number("lambda"), Double.NaN, batchSize, data.size(), Map.of());
+        ScalarEvaluation.evaluate(NAME, law, ScalarEvaluation.Modes.MINUS_AND_PLUS, p, estimator, seed, cellId,
+                p.number("lambda"), Double.NaN, batchSize, data.size(), Map.of(), out);
     }
 
     /** Reads (or finds cached) the dataset χ_i = x_i y_i of a CSV file with header x,y. */

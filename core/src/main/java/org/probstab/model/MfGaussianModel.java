@@ -11,7 +11,7 @@ import org.probstab.estimator.ScalarBatchLaw;
 import org.probstab.estimator.ScalarEvaluation;
 import org.probstab.param.CellParameters;
 import org.probstab.param.ParameterSpec;
-import org.probstab.table.CellResult;
+import org.probstab.table.Row;
 
 /**
  * {@code mf-gaussian}: the matrix-factorisation saddle ℓ = −χ Σ u_i w_i with Gaussian regression data
@@ -57,7 +57,7 @@ final class MfGaussianModel implements Model {
     }
 
     @Override
-    public CellResult evaluate(CellParameters p, EstimatorKind estimator, long seed, long cellId) {
+    public void evaluate(CellParameters p, EstimatorKind estimator, long seed, long cellId, Row.Builder out) {
         double lambda = p.number("lambda");
         double mu = p.number("mu");
         int batchSize = p.integer("S");
@@ -74,8 +74,8 @@ final class MfGaussianModel implements Model {
             FiniteDataset data = law.datasetFromPairs(pairs);
             batchLaw = new ScalarBatchLaw.Finite(data, batchSize, Parameters.withReplacement(p));
         }
-        return ScalarEvaluation.evaluate(NAME, batchLaw, ScalarEvaluation.Modes.MINUS_AND_PLUS, p, estimator, seed,
+        ScalarEvaluation.evaluate(NAME, batchLaw, ScalarEvaluation.Modes.MINUS_AND_PLUS, p, estimator, seed,
                 cellId, lambda, mu, batchSize, n, Map.of("sigma", p.number("sigma"),
-                        "data_seed", (double) Parameters.dataSeed(p, seed)));
+                        "data_seed", (double) Parameters.dataSeed(p, seed)), out);
     }
 }

@@ -8,7 +8,7 @@ import org.probstab.estimator.ScalarBatchLaw;
 import org.probstab.estimator.ScalarEvaluation;
 import org.probstab.param.CellParameters;
 import org.probstab.param.ParameterSpec;
-import org.probstab.table.CellResult;
+import org.probstab.table.Row;
 
 /**
  * {@code mf-two-point}: the matrix-factorisation saddle with χ ∈ {1, a} equiprobable (000 Fig. 2-left,
@@ -36,11 +36,11 @@ final class MfTwoPointModel implements Model {
     }
 
     @Override
-    public CellResult evaluate(CellParameters p, EstimatorKind estimator, long seed, long cellId) {
+    public void evaluate(CellParameters p, EstimatorKind estimator, long seed, long cellId, Row.Builder out) {
         int batchSize = p.integer("S");
         double a = p.number("a");
         ScalarBatchLaw law = new ScalarBatchLaw.Finite(new TwoPointLaw(a).dataset(), batchSize, true);
-        return ScalarEvaluation.evaluate(NAME, law, ScalarEvaluation.Modes.MINUS_AND_PLUS, p, estimator, seed, cellId,
-                p.number("lambda"), Double.NaN, batchSize, Double.NaN, Map.of("a", a));
+        ScalarEvaluation.evaluate(NAME, law, ScalarEvaluation.Modes.MINUS_AND_PLUS, p, estimator, seed, cellId,
+                p.number("lambda"), Double.NaN, batchSize, Double.NaN, Map.of("a", a), out);
     }
 }

@@ -19,7 +19,9 @@ import org.probstab.estimator.EstimatorSettings;
 import org.probstab.estimator.ScalarEvaluation;
 import org.probstab.param.CellParameters;
 import org.probstab.param.ParameterSpec;
-import org.probstab.table.CellResult;
+import org.probstab.table.CellTable;
+import org.probstab.table.PhaseTable;
+import org.probstab.table.Row;
 
 /**
  * {@code random-sym}: θ_{t+1} = (I − λĤ)θ_t with Ĥ = E[Ĥ] + ν(M + Mᵀ), E[Ĥ] = diag(mean) (000 eq. 8–10, Thm 3,
@@ -83,7 +85,7 @@ final class RandomSymmetricModel implements Model {
     }
 
     @Override
-    public CellResult evaluate(CellParameters p, EstimatorKind estimator, long seed, long cellId) {
+    public void evaluate(CellParameters p, EstimatorKind estimator, long seed, long cellId, Row.Builder out) {
         double lambda = p.number("lambda");
         int d = p.integer("d");
         double noise = p.number("noise");
@@ -124,9 +126,12 @@ final class RandomSymmetricModel implements Model {
         }
         double meanSquare = MatrixMomentStability.meanSquareFactor(law.mean(), noise, lambda);
         Phase phase = EstimatorSettings.classifier(p).single(top, topSe);
-        return new CellResult(NAME, lambda, Double.NaN, 1, Double.NaN,
-                Map.of("d", (double) d, "noise", noise), Double.NaN, Double.NaN, Double.NaN, Double.NaN, top, topSe,
-                spectrum, logVariance, meanSquare, meanSquare < 1, phase.label(), method, samples, steps, Double.NaN,
-                0L);
+        // No μ, N, Λ₋ or Λ₊ for this law: those columns stay null.
+        out.set(CellTable.MODEL, NAME).set(CellTable.LAMBDA, lambda).set(CellTable.BATCH_SIZE, 1)
+                .set(CellTable.PARAMS, Map.of("d", (double) d, "noise", noise))
+                .set(PhaseTable.EXP_TOP, top).set(PhaseTable.EXP_TOP_SE, topSe).set(PhaseTable.SPECTRUM, spectrum)
+                .set(PhaseTable.LOG_VAR, logVariance).set(PhaseTable.MS_GROWTH, meanSquare)
+                .set(PhaseTable.L2_STABLE, meanSquare < 1).set(PhaseTable.PHASE, phase.label())
+                .set(PhaseTable.METHOD, method).set(PhaseTable.SAMPLES, samples).set(PhaseTable.STEPS, steps);
     }
 }

@@ -5,7 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.probstab.config.InvalidInputException;
-import org.probstab.table.CellResult;
+import org.probstab.table.Row;
+import org.probstab.table.TableKind;
 import org.probstab.model.Model;
 import org.probstab.model.ModelRegistry;
 import org.probstab.random.StreamSeeds;
@@ -114,9 +115,19 @@ public final class SweepPlan implements java.io.Serializable {
         return raw;
     }
 
-    /** Evaluates one cell: a pure function of the spec and the id (the elapsed time aside). */
-    public CellResult evaluate(long cellId) {
-        return ModelRegistry.evaluate(spec.model(), parameters(cellId), spec.estimator(), spec.seed(), cellId);
+    /** The kind of table the sweep's model fills. */
+    public TableKind kind() {
+        return ModelRegistry.get(spec.model()).kind();
+    }
+
+    /** Evaluates one cell of the grid: a pure function of the spec and the id (the elapsed time aside). */
+    public Row evaluate(long cellId) {
+        return evaluate(cellId, 0);
+    }
+
+    /** Evaluates one cell at a refinement level (the level is recorded in the row). */
+    public Row evaluate(long cellId, int level) {
+        return ModelRegistry.evaluate(spec.model(), parameters(cellId), spec.estimator(), spec.seed(), cellId, level);
     }
 
     /**

@@ -74,7 +74,7 @@ final class BenchCommand implements Callable<Integer> {
         report(out, "exact finite-N S=1 full cell (mf-gaussian N=100 through ModelRegistry)", "cells/s", () -> {
             double lambda = 0.01 + 2.9 * nextUniform();
             return ModelRegistry.evaluate("mf-gaussian", Map.of("lambda", lambda, "mu", 0.5, "N", 100),
-                    EstimatorKind.AUTO, 1, 0).exponentMinus();
+                    EstimatorKind.AUTO, 1, 0).get(org.probstab.table.PhaseTable.EXP_MINUS);
         }, 1);
         GaussianChiSquareQuadrature quadrature = new GaussianChiSquareQuadrature(0.5, 2.0, 1);
         report(out, "N=inf quadrature cell (S=1: Λ₋, Λ₊, s²)", "cells/s", () -> {
@@ -85,7 +85,7 @@ final class BenchCommand implements Callable<Integer> {
             double lambda = 0.01 + 2.9 * nextUniform();
             double mu = nextUniform();
             return ModelRegistry.evaluate("mf-gaussian", Map.of("lambda", lambda, "mu", mu), EstimatorKind.AUTO, 1, 0)
-                    .exponentMinus();
+                    .get(org.probstab.table.PhaseTable.EXP_MINUS);
         }, 1);
         long steps = 1_000_000;
         TrajectorySettings one = new TrajectorySettings(2, steps / 2, 0, 1, 1e-6);
@@ -163,7 +163,7 @@ final class BenchCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         double check = 0;
         for (long id = 0; id < plan.cellCount(); id++) {
-            check += plan.evaluate(id).exponentMinus();
+            check += plan.evaluate(id).get(org.probstab.table.PhaseTable.EXP_MINUS);
         }
         double loop = (System.nanoTime() - t0) * 1e-9;
         line(out, "plain JVM loop, evaluate only (1 thread)", loop, plan.cellCount(), Double.NaN);

@@ -80,7 +80,7 @@ final class ExportCommand implements Callable<Integer> {
             if (selected == null) {
                 // Table order (DESIGN §4): the partition column sweep_id first, as written; chunk is bookkeeping.
                 selected = new ArrayList<>();
-                for (String c : org.probstab.spark.PhaseTable.SCHEMA.fieldNames()) {
+                for (String c : org.probstab.table.PhaseTable.KIND.tableColumnNames()) {
                     if (all.contains(c) && !c.equals("chunk")) {
                         selected.add(c);
                     }

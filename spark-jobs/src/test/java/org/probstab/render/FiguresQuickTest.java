@@ -97,7 +97,7 @@ class FiguresQuickTest {
                         Map<String, Object> p = new HashMap<>(Map.of("lambda", lambda, "mu", mu, "S", 1, "N",
                                 "inf", "sigma", 2.0));
                         var r = ModelRegistry.evaluate("mf-gaussian", p, EstimatorKind.EXACT, 1, 0);
-                        return minus ? r.exponentMinus() : r.exponentPlus();
+                        return r.get(minus ? org.probstab.table.PhaseTable.EXP_MINUS : org.probstab.table.PhaseTable.EXP_PLUS);
                     };
                     double lo = point[0] - 1e-3;
                     double hi = point[0] + 1e-3;
