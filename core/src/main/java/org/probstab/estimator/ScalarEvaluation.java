@@ -110,7 +110,8 @@ public final class ScalarEvaluation {
                 .set(PhaseTable.MS_GROWTH, meanSquare).set(PhaseTable.L2_STABLE, meanSquare < 1)
                 .set(PhaseTable.PHASE, phase.label()).set(PhaseTable.METHOD, minus.method().label())
                 .set(PhaseTable.SAMPLES, minus.samples()).set(PhaseTable.STEPS, minus.steps())
-                .set(PhaseTable.P_BELOW_EPS, probabilityBelowEpsilon);
+                .set(PhaseTable.P_BELOW_EPS, probabilityBelowEpsilon)
+                .set(PhaseTable.CHI_MEAN, law instanceof ScalarBatchLaw.Finite f ? f.data().mean() : Double.NaN);
         if (both) {
             out.set(PhaseTable.EXP_PLUS, plus.value()).set(PhaseTable.EXP_PLUS_SE, plus.standardError());
         }

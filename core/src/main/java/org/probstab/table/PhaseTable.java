@@ -41,6 +41,8 @@ public final class PhaseTable {
     public static final Column.Int64 STEPS = D.int64("steps", "steps per trajectory (0 for exact methods)");
     public static final Column.Real P_BELOW_EPS = D.real("p_below_eps",
             "empirical P(‖θ_T‖ < ε) of trajectory estimators", NULLABLE, PLAIN);
+    public static final Column.Real CHI_MEAN = D.real("chi_mean",
+            "empirical mean of χ over the finite dataset (null at N = ∞): the dataset's own sign of correlation", NULLABLE);
     public static final Column.Int64 ELAPSED_NS = D.int64("elapsed_ns", "wall time of the evaluation", PLAIN,
             TIMING);
 
