@@ -33,13 +33,16 @@ public final class ScalarEvaluation {
     /** Which exponents a model reports. */
     public enum Modes { MINUS_AND_PLUS, MINUS_ONLY }
 
-    /** Refuses {@code exact} where only Monte-Carlo would do. */
-    public static void checkExact(ScalarBatchLaw law, CellParameters p, EstimatorKind estimator) {
+    /**
+     * Refuses {@code exact} where only Monte-Carlo would do: more distinct minibatches ({@code batches}) than
+     * {@code enum_budget}. Models call it from their validation, so that bad input is refused before anything runs.
+     */
+    public static void checkExact(long batches, CellParameters p, EstimatorKind estimator) {
         long budget = p.longValue(EstimatorSettings.ENUMERATION_BUDGET);
-        if (estimator == EstimatorKind.EXACT && !law.exactWithin(budget)) {
-            throw InvalidInputException.of(EstimatorSettings.ENUMERATION_BUDGET, "estimator 'exact' needs more"
-                    + " minibatches than parameter 'enum_budget' = " + budget + " allows: raise enum_budget (up to"
-                    + " 1e12) or use --estimator auto|trajectory");
+        if (estimator == EstimatorKind.EXACT && batches > budget) {
+            throw InvalidInputException.of(EstimatorSettings.ENUMERATION_BUDGET, "estimator 'exact' needs "
+                    + batches + " minibatches, more than parameter 'enum_budget' = " + budget + " allows: raise"
+                    + " enum_budget (up to 1e12) or use --estimator auto|trajectory");
         }
     }
 
@@ -56,7 +59,6 @@ public final class ScalarEvaluation {
         double probabilityBelowEpsilon = Double.NaN;
         switch (estimator) {
             case AUTO, EXACT -> {
-                checkExact(law, p, estimator);
                 ExponentEstimate[] e = law.exponents(lambda, both, p.longValue(EstimatorSettings.ENUMERATION_BUDGET),
                         p.longValue(EstimatorSettings.MC_BATCHES), StreamSeeds.stream(seed, cellId, Purpose.BATCHES));
                 minus = e[0];

@@ -48,6 +48,9 @@ final class LinearRegressionModel implements Model {
     @Override
     public void validate(CellParameters p, EstimatorKind estimator) {
         Parameters.checkBatchAgainstDataset(p);
+        if (Double.isFinite(p.number("N"))) {
+            Parameters.checkExactFits(p, estimator, p.longValue("N"), Parameters.withReplacement(p));
+        }
         if (Double.isInfinite(p.number("N")) && p.number("outlier") > 0) {
             throw InvalidInputException.of("outlier", "parameter 'outlier' = " + p.number("outlier")
                     + " needs a finite N: allowed 0 when N = inf");

@@ -52,6 +52,7 @@ final class MfDataModel implements Model {
             throw InvalidInputException.outOfRange("S", p.integer("S"), "integers in [1, N = " + data.size()
                     + "] without replacement");
         }
+        Parameters.checkExactFits(p, estimator, data.size(), Parameters.withReplacement(p));
     }
 
     @Override

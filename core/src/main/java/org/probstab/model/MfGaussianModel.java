@@ -54,6 +54,9 @@ final class MfGaussianModel implements Model {
     @Override
     public void validate(CellParameters p, EstimatorKind estimator) {
         Parameters.checkBatchAgainstDataset(p);
+        if (Double.isFinite(p.number("N"))) {
+            Parameters.checkExactFits(p, estimator, p.longValue("N"), Parameters.withReplacement(p));
+        }
     }
 
     @Override

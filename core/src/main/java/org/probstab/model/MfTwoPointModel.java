@@ -36,6 +36,11 @@ final class MfTwoPointModel implements Model {
     }
 
     @Override
+    public void validate(CellParameters p, EstimatorKind estimator) {
+        Parameters.checkExactFits(p, estimator, 2, true);
+    }
+
+    @Override
     public void evaluate(CellParameters p, EstimatorKind estimator, long seed, long cellId, Row.Builder out) {
         int batchSize = p.integer("S");
         double a = p.number("a");
