@@ -120,6 +120,17 @@ public final class ExactBoundary {
                 : List.of(Curve.EXP_MINUS, Curve.MEAN_SQUARE);
     }
 
+    /**
+     * E[χ] of the model at these parameters, recovered from its exact mean-square factor
+     * g(λ) = (E(1 − λχ_B)² − 1)/λ = −2E[χ] + λE[χ_B²] at λ = 1 and 2: E[χ] = (g(2) − 2g(1))/2. This is the model's
+     * own curvature (its dataset's, at finite N), e.g. for the gradient-descent threshold λ_GD = 2/E[h].
+     */
+    public double meanCurvature() {
+        double g1 = value(Curve.MEAN_SQUARE, 1.0);
+        double g2 = value(Curve.MEAN_SQUARE, 2.0) / 2.0;
+        return (g2 - 2 * g1) / 2.0;
+    }
+
     /** The exact cell at λ. */
     public Row evaluate(double lambda) {
         Map<String, Object> params = new HashMap<>(fixed);

@@ -2,6 +2,7 @@ package org.probstab.model;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.probstab.config.InvalidInputException;
 import org.probstab.law.FiniteDataset;
 import org.probstab.law.GaussianRegression;
@@ -58,24 +59,25 @@ final class LinearRegressionModel implements Model {
     }
 
     @Override
-    public void evaluate(CellParameters p, EstimatorKind estimator, long seed, long cellId, Row.Builder out) {
-        double lambda = p.number("lambda");
+    public Optional<ScalarBatchLaw> scalarLaw(CellParameters p, long seed) {
         int batchSize = p.integer("S");
         double n = p.number("N");
         double outlier = p.number("outlier");
-        ScalarBatchLaw law;
         if (Double.isInfinite(n)) {
-            law = new ScalarBatchLaw.FreshGaussian(new GaussianRegression(1.0, GaussianRegression.DEFAULT_SIGMA),
-                    batchSize);
-        } else {
-            long dataSeed = Parameters.dataSeed(p, seed);
-            int size = (int) n;
-            FiniteDataset data = DATA.get(List.of(dataSeed, size, outlier), () -> LinearRegressionData.sample(size,
-                    outlier, StreamSeeds.stream(dataSeed, size, Purpose.DATASET)));
-            law = new ScalarBatchLaw.Finite(data, batchSize, Parameters.withReplacement(p));
+            return Optional.of(new ScalarBatchLaw.FreshGaussian(new GaussianRegression(1.0,
+                    GaussianRegression.DEFAULT_SIGMA), batchSize));
         }
-        ScalarEvaluation.evaluate(NAME, law, ScalarEvaluation.Modes.MINUS_ONLY, p, estimator, seed, cellId,
-                lambda, Double.NaN, batchSize, n, Map.of("outlier", outlier,
-                        "data_seed", (double) Parameters.dataSeed(p, seed)), out);
+        long dataSeed = Parameters.dataSeed(p, seed);
+        int size = (int) n;
+        FiniteDataset data = DATA.get(List.of(dataSeed, size, outlier), () -> LinearRegressionData.sample(size,
+                outlier, StreamSeeds.stream(dataSeed, size, Purpose.DATASET)));
+        return Optional.of(new ScalarBatchLaw.Finite(data, batchSize, Parameters.withReplacement(p)));
+    }
+
+    @Override
+    public void evaluate(CellParameters p, EstimatorKind estimator, long seed, long cellId, Row.Builder out) {
+        ScalarEvaluation.evaluate(NAME, scalarLaw(p, seed).orElseThrow(), ScalarEvaluation.Modes.MINUS_ONLY, p,
+                estimator, seed, cellId, p.number("lambda"), Double.NaN, p.integer("S"), p.number("N"),
+                Map.of("outlier", p.number("outlier"), "data_seed", (double) Parameters.dataSeed(p, seed)), out);
     }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.probstab.config.InvalidInputException;
 import org.probstab.law.FiniteDataset;
 import org.probstab.estimator.EstimatorKind;
@@ -56,12 +57,16 @@ final class MfDataModel implements Model {
     }
 
     @Override
+    public Optional<ScalarBatchLaw> scalarLaw(CellParameters p, long seed) {
+        return Optional.of(new ScalarBatchLaw.Finite(load(p.text("data")), p.integer("S"),
+                Parameters.withReplacement(p)));
+    }
+
+    @Override
     public void evaluate(CellParameters p, EstimatorKind estimator, long seed, long cellId, Row.Builder out) {
-        FiniteDataset data = load(p.text("data"));
-        int batchSize = p.integer("S");
-        ScalarBatchLaw law = new ScalarBatchLaw.Finite(data, batchSize, Parameters.withReplacement(p));
+        ScalarBatchLaw.Finite law = (ScalarBatchLaw.Finite) scalarLaw(p, seed).orElseThrow();
         ScalarEvaluation.evaluate(NAME, law, ScalarEvaluation.Modes.MINUS_AND_PLUS, p, estimator, seed, cellId,
-                p.number("lambda"), Double.NaN, batchSize, data.size(), Map.of(), out);
+                p.number("lambda"), Double.NaN, p.integer("S"), law.data().size(), Map.of(), out);
     }
 
     /** Reads (or finds cached) the dataset χ_i = x_i y_i of a CSV file with header x,y. */

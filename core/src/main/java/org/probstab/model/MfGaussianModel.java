@@ -2,6 +2,7 @@ package org.probstab.model;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.probstab.law.FiniteDataset;
 import org.probstab.law.GaussianRegression;
 import org.probstab.random.StreamSeeds;
@@ -60,25 +61,25 @@ final class MfGaussianModel implements Model {
     }
 
     @Override
-    public void evaluate(CellParameters p, EstimatorKind estimator, long seed, long cellId, Row.Builder out) {
-        double lambda = p.number("lambda");
-        double mu = p.number("mu");
+    public Optional<ScalarBatchLaw> scalarLaw(CellParameters p, long seed) {
         int batchSize = p.integer("S");
         double n = p.number("N");
-        GaussianRegression law = new GaussianRegression(mu, p.number("sigma"));
-        ScalarBatchLaw batchLaw;
+        GaussianRegression law = new GaussianRegression(p.number("mu"), p.number("sigma"));
         if (Double.isInfinite(n)) {
-            batchLaw = new ScalarBatchLaw.FreshGaussian(law, batchSize);
-        } else {
-            long dataSeed = Parameters.dataSeed(p, seed);
-            int size = (int) n;
-            double[] pairs = PAIRS.get(List.of(dataSeed, (long) size),
-                    () -> GaussianRegression.samplePairs(size, StreamSeeds.stream(dataSeed, size, Purpose.DATASET)));
-            FiniteDataset data = law.datasetFromPairs(pairs);
-            batchLaw = new ScalarBatchLaw.Finite(data, batchSize, Parameters.withReplacement(p));
+            return Optional.of(new ScalarBatchLaw.FreshGaussian(law, batchSize));
         }
-        ScalarEvaluation.evaluate(NAME, batchLaw, ScalarEvaluation.Modes.MINUS_AND_PLUS, p, estimator, seed,
-                cellId, lambda, mu, batchSize, n, Map.of("sigma", p.number("sigma"),
-                        "data_seed", (double) Parameters.dataSeed(p, seed)), out);
+        long dataSeed = Parameters.dataSeed(p, seed);
+        int size = (int) n;
+        double[] pairs = PAIRS.get(List.of(dataSeed, (long) size),
+                () -> GaussianRegression.samplePairs(size, StreamSeeds.stream(dataSeed, size, Purpose.DATASET)));
+        FiniteDataset data = law.datasetFromPairs(pairs);
+        return Optional.of(new ScalarBatchLaw.Finite(data, batchSize, Parameters.withReplacement(p)));
+    }
+
+    @Override
+    public void evaluate(CellParameters p, EstimatorKind estimator, long seed, long cellId, Row.Builder out) {
+        ScalarEvaluation.evaluate(NAME, scalarLaw(p, seed).orElseThrow(), ScalarEvaluation.Modes.MINUS_AND_PLUS, p,
+                estimator, seed, cellId, p.number("lambda"), p.number("mu"), p.integer("S"), p.number("N"),
+                Map.of("sigma", p.number("sigma"), "data_seed", (double) Parameters.dataSeed(p, seed)), out);
     }
 }

@@ -2,6 +2,7 @@ package org.probstab.model;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.probstab.law.TwoPointLaw;
 import org.probstab.estimator.EstimatorKind;
 import org.probstab.estimator.ScalarBatchLaw;
@@ -41,11 +42,15 @@ final class MfTwoPointModel implements Model {
     }
 
     @Override
+    public Optional<ScalarBatchLaw> scalarLaw(CellParameters p, long seed) {
+        return Optional.of(new ScalarBatchLaw.Finite(new TwoPointLaw(p.number("a")).dataset(), p.integer("S"),
+                true));
+    }
+
+    @Override
     public void evaluate(CellParameters p, EstimatorKind estimator, long seed, long cellId, Row.Builder out) {
-        int batchSize = p.integer("S");
-        double a = p.number("a");
-        ScalarBatchLaw law = new ScalarBatchLaw.Finite(new TwoPointLaw(a).dataset(), batchSize, true);
-        ScalarEvaluation.evaluate(NAME, law, ScalarEvaluation.Modes.MINUS_AND_PLUS, p, estimator, seed, cellId,
-                p.number("lambda"), Double.NaN, batchSize, Double.NaN, Map.of("a", a), out);
+        ScalarEvaluation.evaluate(NAME, scalarLaw(p, seed).orElseThrow(), ScalarEvaluation.Modes.MINUS_AND_PLUS, p,
+                estimator, seed, cellId, p.number("lambda"), Double.NaN, p.integer("S"), Double.NaN,
+                Map.of("a", p.number("a")), out);
     }
 }

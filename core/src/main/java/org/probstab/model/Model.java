@@ -1,7 +1,9 @@
 package org.probstab.model;
 
 import java.util.List;
+import java.util.Optional;
 import org.probstab.estimator.EstimatorKind;
+import org.probstab.estimator.ScalarBatchLaw;
 import org.probstab.param.CellParameters;
 import org.probstab.param.ParameterSpec;
 import org.probstab.table.PhaseTable;
@@ -29,6 +31,14 @@ public interface Model {
      * vector, …); throws {@link org.probstab.config.InvalidInputException}.
      */
     default void validate(CellParameters p, EstimatorKind estimator) {
+    }
+
+    /**
+     * For a commuting (rank-1) model, the law of the minibatch curvature χ_B of a cell — its dataset and batch size,
+     * with the exact methods it admits; empty for the others. Pictures and analyses draw trajectories from it.
+     */
+    default Optional<ScalarBatchLaw> scalarLaw(CellParameters p, long seed) {
+        return Optional.empty();
     }
 
     /** The kind of table its cells fill (the phase table unless the model says otherwise). */

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.probstab.config.InvalidInputException;
+import org.probstab.estimator.ScalarBatchLaw;
 import org.probstab.estimator.EstimatorKind;
 import org.probstab.estimator.EstimatorSettings;
 import org.probstab.param.CellParameters;
@@ -141,6 +142,18 @@ public final class ModelRegistry {
         CellParameters p = new CellParameters(numbers, texts);
         model.validate(p, estimator);
         return p;
+    }
+
+    /**
+     * The law of χ_B of one cell of a commuting model (parameters validated as for {@code auto}), e.g. to draw
+     * trajectories of z_{t+1} = (1 − λχ_B) z_t from it.
+     */
+    public static ScalarBatchLaw scalarLaw(String modelName, Map<String, ?> raw, long seed) {
+        Model model = get(modelName);
+        CellParameters p = resolve(model, raw, EstimatorKind.AUTO);
+        return model.scalarLaw(p, seed).orElseThrow(() -> InvalidInputException.of("model", "model " + modelName
+                + " is not a commuting (rank-1) model: allowed " + String.join(", ", MODELS.values().stream()
+                .filter(m -> m.name().startsWith("mf-") || m.name().equals("linreg")).map(Model::name).toList())));
     }
 
     /** Resolves and evaluates one cell of a grid (level 0). */

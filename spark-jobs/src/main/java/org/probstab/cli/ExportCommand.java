@@ -14,7 +14,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.probstab.config.InvalidInputException;
-import org.probstab.render.PhaseTableReader;
+import org.probstab.spark.TableReader;
 import org.probstab.spark.Sessions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -69,7 +69,7 @@ final class ExportCommand implements Callable<Integer> {
                 df = spark.read().parquet(table);
             } catch (Exception e) {
                 throw InvalidInputException.of("TABLE", "TABLE '" + table + "' is not a readable phase table: "
-                        + PhaseTableReader.firstLine(e));
+                        + TableReader.firstLine(e));
             }
             List<String> all = new ArrayList<>(Arrays.asList(df.columns()));
             if (!all.contains("cell_id")) {
@@ -103,7 +103,7 @@ final class ExportCommand implements Callable<Integer> {
                     df.schema();
                 } catch (Exception e) {
                     throw InvalidInputException.of("--where", "--where '" + where + "' is not a valid condition on"
-                            + " this table: " + PhaseTableReader.firstLine(e));
+                            + " this table: " + TableReader.firstLine(e));
                 }
             }
             Dataset<Row> ordered = df.orderBy(functions.col("sweep_id"), functions.col("cell_id"))
@@ -114,7 +114,7 @@ final class ExportCommand implements Callable<Integer> {
             try {
                 rows = ordered.toLocalIterator();
             } catch (Exception e) {
-                throw InvalidInputException.of("--where", "--where '" + where + "': " + PhaseTableReader.firstLine(e));
+                throw InvalidInputException.of("--where", "--where '" + where + "': " + TableReader.firstLine(e));
             }
             StringBuilder line = new StringBuilder();
             while (rows.hasNext()) {

@@ -6,7 +6,7 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.probstab.config.InvalidInputException;
 import org.probstab.render.Charts;
-import org.probstab.render.Figures;
+import org.probstab.figures.Figures;
 import org.probstab.spark.Sessions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,12 +42,10 @@ final class FiguresCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Charts.headless();
         Path confDir = conf != null ? conf : Path.of(System.getProperty("probstab.home", "."), "conf");
-        for (Figures.Figure f : Figures.FIGURES) {
-            for (String c : f.configs()) {
-                if (!java.nio.file.Files.isRegularFile(confDir.resolve(c))) {
-                    throw InvalidInputException.of("--conf", "--conf '" + confDir + "' has no " + c
-                            + ": allowed the conf/ directory of probstab");
-                }
+        for (String c : Figures.configs()) {
+            if (!java.nio.file.Files.isRegularFile(confDir.resolve(c))) {
+                throw InvalidInputException.of("--conf", "--conf '" + confDir + "' has no " + c
+                        + ": allowed the conf/ directory of probstab");
             }
         }
         if (java.nio.file.Files.exists(out) && !java.nio.file.Files.isDirectory(out)) {

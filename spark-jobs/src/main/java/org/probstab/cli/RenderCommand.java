@@ -9,6 +9,7 @@ import org.probstab.config.InvalidInputException;
 import org.probstab.render.Charts;
 import org.probstab.render.Renderer;
 import org.probstab.spark.Sessions;
+import org.probstab.spark.TableReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -88,10 +89,11 @@ final class RenderCommand implements Callable<Integer> {
         }
         Renderer.Request request = new Renderer.Request(table, png, x, y, columns, overlays, where, title, center,
                 overlayRows, wh[0], wh[1]);
+        Renderer.check(request);
         SparkSession spark = Sessions.create("probstab render", master == null ? "local[1]" : master,
                 Map.of("spark.ui.enabled", "false"));
         try {
-            Renderer.Result r = Renderer.render(spark, request);
+            Renderer.Result r = Renderer.render(TableReader.read(spark, table, where), request);
             spec.commandLine().getOut().printf("render: %s of %d cells -> %s%n", r.kind(), r.cells(), r.png());
             spec.commandLine().getOut().flush();
         } finally {
