@@ -100,9 +100,33 @@ final class BenchCommand implements Callable<Integer> {
                 () -> RenormalisedProduct.matrix(law1, 0.3, matrix, nextSeed()).exponent().value(), matrixSteps);
         report(out, "matrix trajectory d=2 (random-sym)", "matrix-steps/s",
                 () -> RenormalisedProduct.matrix(law2, 0.3, matrix, nextSeed()).exponent().value(), matrixSteps);
+        paperProtocolBias(out, law2);
         out.printf(Locale.ROOT, "checksum %s%n", sink);
         out.flush();
         return 0;
+    }
+
+    /**
+     * The papers' cut-off protocol (800 runs, cut-offs 1e100 / 1e−140, ≤ 5000 steps) against the unbiased
+     * renormalised product (R = 256, T = 20 000) on 000 Fig. 2-right's law at three learning rates: a measured
+     * number, not a test (the protocol has no reference to test it against on this law).
+     */
+    private void paperProtocolBias(PrintWriter out, RandomSymmetricLaw law) {
+        TrajectorySettings unbiased = new TrajectorySettings(256, 20_000, 100, 1, 1e-3);
+        for (double lambda : new double[] {0.35, 1.0, 2.0}) {
+            long t0 = System.nanoTime();
+            org.probstab.lyapunov.ExponentEstimate reference = RenormalisedProduct.matrix(law, lambda, unbiased,
+                    StreamSeeds.streamSeed(11, (long) (lambda * 1000), StreamSeeds.Purpose.TRAJECTORY_MINUS))
+                    .exponent();
+            org.probstab.lyapunov.ExponentEstimate paper = org.probstab.lyapunov.PaperProtocol.matrix(law, lambda,
+                    org.probstab.lyapunov.PaperProtocol.Settings.defaults(),
+                    StreamSeeds.streamSeed(11, (long) (lambda * 1000), StreamSeeds.Purpose.PAPER_PROTOCOL));
+            out.printf(Locale.ROOT, "paper-protocol bias, 2x2 law, lambda=%.2f: %+.5f ± %.5f (paper %.5f, unbiased"
+                    + " %.5f; %.1f s)%n", lambda, paper.value() - reference.value(),
+                    Math.hypot(paper.standardError(), reference.standardError()), paper.value(), reference.value(),
+                    (System.nanoTime() - t0) * 1e-9);
+            out.flush();
+        }
     }
 
     private final RandomGenerator rng = StreamSeeds.stream(42, 0, StreamSeeds.Purpose.SIMULATION);
