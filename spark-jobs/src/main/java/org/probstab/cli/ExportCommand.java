@@ -21,7 +21,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import scala.collection.JavaConverters;
 
 /**
  * {@code probstab export TABLE --csv}: prints a phase table (or the rows a {@code --where} SQL condition keeps) as
@@ -124,7 +123,7 @@ final class ExportCommand implements Callable<Integer> {
                     if (i > 0) {
                         line.append(',');
                     }
-                    line.append(field(r.get(i)));
+                    line.append(field(r, i));
                 }
                 out.println(line);
             }
@@ -135,18 +134,23 @@ final class ExportCommand implements Callable<Integer> {
         return 0;
     }
 
-    static String field(Object v) {
+    /**
+     * Field {@code i} of a row as CSV. Maps and arrays go through {@link Row#getJavaMap} and {@link Row#getList},
+     * which exist on every Scala version Spark is built for (the jar runs on Scala 2.12 and 2.13 builds alike).
+     */
+    static String field(Row r, int i) {
         String s;
+        Object v = r.get(i);
         if (v == null) {
             return "";
-        } else if (v instanceof scala.collection.Map<?, ?> m) {
-            Map<Object, Object> sorted = new TreeMap<>(JavaConverters.mapAsJavaMap(m));
+        } else if (r.schema().fields()[i].dataType() instanceof org.apache.spark.sql.types.MapType) {
+            Map<Object, Object> sorted = new TreeMap<>(r.getJavaMap(i));
             StringBuilder b = new StringBuilder();
             sorted.forEach((k, x) -> b.append(b.length() == 0 ? "" : ";").append(k).append('=').append(x));
             s = b.toString();
-        } else if (v instanceof scala.collection.Seq<?> seq) {
+        } else if (r.schema().fields()[i].dataType() instanceof org.apache.spark.sql.types.ArrayType) {
             StringBuilder b = new StringBuilder();
-            JavaConverters.seqAsJavaList(seq).forEach(x -> b.append(b.length() == 0 ? "" : ";").append(x));
+            r.getList(i).forEach(x -> b.append(b.length() == 0 ? "" : ";").append(x));
             s = b.toString();
         } else {
             s = String.valueOf(v);

@@ -23,7 +23,6 @@ import org.probstab.config.InvalidInputException;
 import org.probstab.table.DataRow;
 import org.probstab.table.TableData;
 import org.probstab.table.TableManifest;
-import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Reads a table directory (a sweep's output, local or on any Hadoop file system) and its {@code _manifest.json} into
@@ -90,8 +89,9 @@ public final class TableReader {
                     }
                 } else if (BOOKKEEPING.contains(c)) {
                     continue;
-                } else if (c.equals("params") && v instanceof scala.collection.Map<?, ?> m) {
-                    CollectionConverters.asJava(m).forEach((k, x) -> numbers.put(String.valueOf(k),
+                } else if (c.equals("params") && v != null) {
+                    // getJavaMap: no Scala collection in our code, so the jar runs on Scala 2.12 and 2.13 builds.
+                    r.getJavaMap(r.fieldIndex(c)).forEach((k, x) -> numbers.put(String.valueOf(k),
                             x == null ? Double.NaN : ((Number) x).doubleValue()));
                 } else if (v instanceof Number x) {
                     numbers.put(c, x.doubleValue());

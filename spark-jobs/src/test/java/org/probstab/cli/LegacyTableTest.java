@@ -72,7 +72,7 @@ class LegacyTableTest {
         for (org.apache.spark.sql.Row r : df.collectAsList()) {
             List<String> fields = new ArrayList<>();
             for (int i = 0; i < r.size(); i++) {
-                fields.add(ExportCommand.field(r.get(i)));
+                fields.add(ExportCommand.field(r, i));
             }
             newLines.add(String.join(",", fields));
         }
