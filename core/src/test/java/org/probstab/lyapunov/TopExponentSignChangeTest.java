@@ -29,7 +29,7 @@ class TopExponentSignChangeTest {
      * Each estimator uses a fixed stream seed for every λ (common random numbers), so Λ̂(λ) is a smooth function
      * of λ and bisection on it to 1e-5 is well defined; the root's uncertainty is SE(Λ̂(λ*))/|Λ̂'(λ*)|, the slope
      * by a central difference over ±0.02. The two estimators use different seeds, so their roots are independent
-     * and agree within 2 standard errors of the difference (z = 2 as the issue asks: a 4.6 % chance of a false
+     * and agree within 2 standard errors of the difference (z = 2: a 4.6 % chance of a false
      * failure for a fixed seed is not a concern since the seeds are fixed and the result deterministic).
      */
     @Test

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.probstab.config.InvalidInputException;
 import org.probstab.estimator.EstimatorKind;
 
-/** Sweep configs: the shape of issue 3 is accepted as it stands; every bad input is one line naming the key. */
+/** Sweep configs: the README's shape is accepted as it stands; every bad input is one line naming the key. */
 class SweepSpecTest {
 
     static final String ISSUE_EXAMPLE = """

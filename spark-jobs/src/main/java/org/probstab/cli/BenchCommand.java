@@ -16,6 +16,7 @@ import org.probstab.estimator.EstimatorKind;
 import org.probstab.model.ModelRegistry;
 import org.probstab.random.StreamSeeds;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -39,16 +40,17 @@ final class BenchCommand implements Callable<Integer> {
             + " sweep config in one plain JVM loop, then the same sweep through Spark, and print the time ratio")
     java.nio.file.Path sweepConfig;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "with --sweep: override a config key")
-    java.util.List<String> overrides = java.util.List.of();
+
+    @Mixin
+    ConfigOverrides set = new ConfigOverrides();
+
+    @Mixin
+    MasterOption master = new MasterOption();
 
     @Option(names = "--runs", defaultValue = "3", description = "with --sweep: Spark runs in one session; the first"
             + " is cold, the median of the others is the steady state (default: ${DEFAULT-VALUE})")
     int runs;
 
-    @Option(names = "--master", defaultValue = "local[2]", description = "with --sweep: Spark master (default:"
-            + " ${DEFAULT-VALUE})")
-    String master;
 
     private double sink;
 
@@ -165,7 +167,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /**
-     * The sweep benchmark of issue 3: the same cells once in a plain single-threaded loop over the plan, then
+     * The sweep benchmark: the same cells once in a plain single-threaded loop over the plan, then
      * {@code --runs} times through {@link org.probstab.spark.SweepJob} in one SparkSession (Parquet writing included,
      * SparkSession start excluded and reported apart), then once more in a single-threaded loop that also writes the
      * chunk files. Ratios are wall time over the evaluate-only loop's wall time. The first Spark run pays the JIT
@@ -177,7 +179,7 @@ final class BenchCommand implements Callable<Integer> {
             throw org.probstab.config.InvalidInputException.outOfRange("--runs", runs, "integers >= 1");
         }
         org.probstab.sweep.SweepSpec sweep = org.probstab.sweep.SweepSpec.from(
-                org.probstab.sweep.SweepConfig.load(sweepConfig, overrides), "bench");
+                org.probstab.sweep.SweepConfig.load(sweepConfig, set.overrides), "bench");
         java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("probstab-bench");
         org.probstab.sweep.SweepPlan plan = new org.probstab.sweep.SweepPlan(
                 sweep.withOutputPath(dir.resolve("loop").toString()));
@@ -192,6 +194,7 @@ final class BenchCommand implements Callable<Integer> {
         double loop = (System.nanoTime() - t0) * 1e-9;
         line(out, "plain JVM loop, evaluate only (1 thread)", loop, plan.cellCount(), Double.NaN);
         long s0 = System.nanoTime();
+        String master = this.master.or("local[2]");
         org.apache.spark.sql.SparkSession spark = org.probstab.spark.Sessions.create("probstab bench", master,
                 Map.of("spark.ui.enabled", "false"));
         double startup = (System.nanoTime() - s0) * 1e-9;

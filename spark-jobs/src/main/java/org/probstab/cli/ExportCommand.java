@@ -17,9 +17,9 @@ import org.probstab.config.InvalidInputException;
 import org.probstab.spark.TableReader;
 import org.probstab.spark.Sessions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -35,32 +35,28 @@ final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "TABLE", description = "the table directory (a sweep's output)")
-    String table;
+
+    @Mixin
+    TableArgument input = new TableArgument();
+
+    @Mixin
+    MasterOption master = new MasterOption();
 
     @Option(names = "--csv", description = "CSV output (the default and only format)")
     boolean csv = true;
 
-    @Option(names = "--where", paramLabel = "SQL", description = "keep rows matching a Spark SQL condition, e.g."
-            + " \"phase = 'collapse' and mu < 0.5\"")
-    String where;
 
     @Option(names = "--columns", split = ",", paramLabel = "COL", description = "columns to print (default: all"
             + " but chunk)")
     List<String> columns;
 
-    @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: local[1])")
-    String master;
 
     @Override
     public Integer call() throws Exception {
-        java.net.URI uri = new org.apache.hadoop.fs.Path(table).toUri();
-        if ((uri.getScheme() == null || uri.getScheme().equals("file"))
-                && !java.nio.file.Files.isDirectory(java.nio.file.Path.of(uri.getPath()))) {
-            throw InvalidInputException.of("TABLE", "TABLE '" + table + "' is not a directory: allowed a phase"
-                    + " table directory (a sweep's output)");
-        }
-        SparkSession spark = Sessions.create("probstab export", master == null ? "local[1]" : master,
+        input.checkLocal();
+        String table = input.table;
+        String where = input.where;
+        SparkSession spark = Sessions.create("probstab export", master.or("local[1]"),
                 Map.of("spark.ui.enabled", "false"));
         try {
             Dataset<Row> df;

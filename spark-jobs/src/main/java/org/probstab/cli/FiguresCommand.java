@@ -9,6 +9,7 @@ import org.probstab.render.Charts;
 import org.probstab.figures.Figures;
 import org.probstab.spark.Sessions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -24,6 +25,9 @@ final class FiguresCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    MasterOption master = new MasterOption();
+
     @Option(names = "--quick", description = "small grids (seconds per figure), for a check of the whole pipeline")
     boolean quick;
 
@@ -35,8 +39,6 @@ final class FiguresCommand implements Callable<Integer> {
             + " the installation)")
     Path conf;
 
-    @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: local[*])")
-    String master;
 
     @Override
     public Integer call() throws Exception {
@@ -51,7 +53,7 @@ final class FiguresCommand implements Callable<Integer> {
         if (java.nio.file.Files.exists(out) && !java.nio.file.Files.isDirectory(out)) {
             throw InvalidInputException.of("--out", "--out '" + out + "' is a file: allowed a directory");
         }
-        SparkSession spark = Sessions.create("probstab figures", master, Map.of());
+        SparkSession spark = Sessions.create("probstab figures", master.or(null), Map.of());
         try {
             Figures.Summary s = Figures.run(spark, confDir, out, quick);
             spec.commandLine().getOut().printf("figures: %d PNGs in %.1f s%nindex: %s%n", s.pngs().size(),

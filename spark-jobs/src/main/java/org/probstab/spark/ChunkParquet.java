@@ -246,33 +246,24 @@ public final class ChunkParquet {
 
         @Override
         public void realArray(int column, double[] value) {
-            start(column);
-            out.startGroup();
-            if (value.length > 0) {
-                out.startField("list", 0);
-                for (double v : value) {
-                    out.startGroup();
-                    out.startField("element", 0);
-                    out.addDouble(v);
-                    out.endField("element", 0);
-                    out.endGroup();
-                }
-                out.endField("list", 0);
-            }
-            out.endGroup();
-            end(column);
+            list(column, value.length, i -> out.addDouble(value[i]));
         }
 
         @Override
         public void int64Array(int column, long[] value) {
+            list(column, value.length, i -> out.addLong(value[i]));
+        }
+
+        /** A standard three-level LIST group of {@code length} elements, each written by {@code element}. */
+        private void list(int column, int length, java.util.function.IntConsumer element) {
             start(column);
             out.startGroup();
-            if (value.length > 0) {
+            if (length > 0) {
                 out.startField("list", 0);
-                for (long v : value) {
+                for (int i = 0; i < length; i++) {
                     out.startGroup();
                     out.startField("element", 0);
-                    out.addLong(v);
+                    element.accept(i);
                     out.endField("element", 0);
                     out.endGroup();
                 }

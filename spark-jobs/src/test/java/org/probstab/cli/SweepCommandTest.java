@@ -20,7 +20,7 @@ import org.probstab.spark.TestSpark;
 
 /**
  * {@code probstab sweep} and {@code probstab export} as a user runs them: the README's config (shrunk with
- * {@code --set}) produces a table that exports with one row per cell and no NaN; every bad input of issue 3 exits
+ * {@code --set}) produces a table that exports with one row per cell and no NaN; every bad input of a sweep config exits
  * with 2 and one line naming the key, and writes nothing.
  */
 class SweepCommandTest {

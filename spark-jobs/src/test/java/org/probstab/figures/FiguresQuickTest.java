@@ -81,7 +81,7 @@ class FiguresQuickTest {
     /**
      * The roots the overlay draws on the λ–μ map agree to 1e-8 with an independent plain bisection (to 1e-12) on
      * the exact exponent Λ₋ (resp. Λ₊) of the same cell parameters, started from a bracket ±1e-3 around each
-     * drawn root. 1e-8 is what the issue asks; the overlay bisects to a 1e-10 bracket, so the two can differ by
+     * drawn root. 1e-8 is the accuracy a picture needs and far below a pixel; the overlay bisects to a 1e-10 bracket, so the two can differ by
      * about 1e-10 plus rounding of the exponent near its zero (~1e-16/|Λ'|).
      */
     @Test

@@ -27,7 +27,7 @@ import org.probstab.sweep.SweepPlan;
 import org.probstab.sweep.SweepSpec;
 
 /**
- * The sweep engine's contract (issue 3, DESIGN §3–5, §8): the table holds exactly the cells of the plan with the
+ * The sweep engine's contract (DESIGN §3–5, §8): the table holds exactly the cells of the plan with the
  * values core computes; it is identical for 1, 8 and 64 partitions and for local[1] and local[2]; an existing table
  * is refused or resumed, never silently overwritten; --resume computes only missing chunks.
  */
