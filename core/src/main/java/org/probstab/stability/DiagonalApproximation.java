@@ -36,7 +36,8 @@ import org.probstab.config.InvalidInputException;
  *       touches its active coordinate), so the diagonal approximation is exact for the linearised dynamics and
  *       only the second-order expansion is approximate.</li>
  * </ul>
- * For the masked law the subspaces collapse in the order of their noise: the noisiest first.
+ * For the masked law the subspaces collapse in the order of their noise: the noisiest first. Without signal
+ * (μ = 0) every λ_k is 0: no subspace escapes.
  * Instances are immutable.
  */
 public final class DiagonalApproximation {
@@ -48,9 +49,8 @@ public final class DiagonalApproximation {
     private final double[] criticalLearningRates;
 
     private DiagonalApproximation(double mu, double[] noiseVariances, int batchSize, boolean masked) {
-        if (!(mu > 0 && mu <= 1)) {
-            throw InvalidInputException.outOfRange("mu", mu, "(0, 1] (the signal must be positive for a saddle "
-                    + "to be escaped)");
+        if (!(mu >= 0 && mu <= 1)) {
+            throw InvalidInputException.outOfRange("mu", mu, "[0, 1]");
         }
         if (batchSize < 1) {
             throw InvalidInputException.outOfRange("S", batchSize, "integers >= 1");
@@ -69,7 +69,8 @@ public final class DiagonalApproximation {
         this.masked = masked;
         this.criticalLearningRates = new double[noiseVariances.length];
         for (int k = 0; k < noiseVariances.length; k++) {
-            criticalLearningRates[k] = -2 * meanH(k) / secondMomentH(k);
+            // μ = 0: no signal, E[h] = 0, so λ_k = 0 and the subspace never escapes (also when E[h²] = 0 too).
+            criticalLearningRates[k] = mu == 0 ? 0 : -2 * meanH(k) / secondMomentH(k);
         }
     }
 

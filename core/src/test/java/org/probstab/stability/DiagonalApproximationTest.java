@@ -131,7 +131,8 @@ class DiagonalApproximationTest {
 
     @Test
     void badInputIsRefusedWithTheKey() {
-        assertThatThrownBy(() -> DiagonalApproximation.gaussian(0, new double[] {1}, 1))
+        assertThat(DiagonalApproximation.gaussian(0, new double[] {1, 0}, 1).predictedRank(1e-9)).isZero();
+        assertThatThrownBy(() -> DiagonalApproximation.gaussian(-0.1, new double[] {1}, 1))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("'mu'");
         assertThatThrownBy(() -> DiagonalApproximation.masked(0.1, new double[] {1}, 0))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("'S'");
