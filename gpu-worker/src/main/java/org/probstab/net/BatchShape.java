@@ -1,5 +1,8 @@
 package org.probstab.net;
 
+import java.util.List;
+import org.probstab.config.InvalidInputException;
+
 /**
  * What the cells of one batch share, so that their weights stack into one tensor and one step advances them all:
  * the architecture, the optimiser kind, S, T and the data law. λ, μ, σ, the optimiser's hyper-parameters and the
@@ -27,5 +30,20 @@ public record BatchShape(int inputDim, int hiddenDim, Activation activation, boo
     public long parameterCount() {
         long weights = 2L * inputDim * hiddenDim;
         return bias ? weights + inputDim + hiddenDim : weights;
+    }
+
+    /** Every cell has this shape, there is at least one, and one stream triple per cell. */
+    public void checkCells(List<NetCellSpec> cells, List<NetStreams> streams) {
+        if (cells.isEmpty()) {
+            throw InvalidInputException.outOfRange("cells", 0, "at least one cell per batch");
+        }
+        if (cells.size() != streams.size()) {
+            throw new IllegalArgumentException(cells.size() + " cells but " + streams.size() + " stream triples");
+        }
+        for (NetCellSpec c : cells) {
+            if (!of(c).equals(this)) {
+                throw new IllegalArgumentException("cell " + c + " does not have the batch shape " + this);
+            }
+        }
     }
 }

@@ -73,7 +73,7 @@ public final class CpuBackend implements NetBackend {
     @Override
     public NetBatch open(BatchShape shape, List<NetCellSpec> cells, List<NetStreams> streams,
                          long memoryBudgetBytes) {
-        checkCells(shape, cells, streams);
+        shape.checkCells(cells, streams);
         MemoryBudget.check(bytesFor(shape, cells.size()), memoryBudgetBytes, cells.size(), shape);
         if ((long) cells.size() * shape.inputDim() * shape.hiddenDim() > Integer.MAX_VALUE - 8) {
             throw InvalidInputException.outOfRange("cells", cells.size(), "at most "
@@ -81,21 +81,6 @@ public final class CpuBackend implements NetBackend {
                     + " cells of d = " + shape.inputDim() + ", h = " + shape.hiddenDim() + " per cpu batch");
         }
         return new CpuBatch(shape, cells, streams, pool, threads);
-    }
-
-    /** Every cell of the batch has the batch's shape, and there is one stream triple per cell. */
-    public static void checkCells(BatchShape shape, List<NetCellSpec> cells, List<NetStreams> streams) {
-        if (cells.isEmpty()) {
-            throw InvalidInputException.outOfRange("cells", 0, "at least one cell per batch");
-        }
-        if (cells.size() != streams.size()) {
-            throw new IllegalArgumentException(cells.size() + " cells but " + streams.size() + " stream triples");
-        }
-        for (NetCellSpec c : cells) {
-            if (!BatchShape.of(c).equals(shape)) {
-                throw new IllegalArgumentException("cell " + c + " does not have the batch shape " + shape);
-            }
-        }
     }
 
     @Override

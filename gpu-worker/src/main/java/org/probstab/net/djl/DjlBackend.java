@@ -12,7 +12,6 @@ import org.probstab.net.NetBatch;
 import org.probstab.net.NetCellSpec;
 import org.probstab.net.NetStreams;
 import org.probstab.net.OptimiserSpec;
-import org.probstab.net.cpu.CpuBackend;
 
 /**
  * The DJL backend: batches of cells as batched PyTorch tensors (DJL {@value #DJL_VERSION}, PyTorch
@@ -107,7 +106,7 @@ public final class DjlBackend implements NetBackend {
     @Override
     public NetBatch open(BatchShape shape, List<NetCellSpec> cells, List<NetStreams> streams,
                          long memoryBudgetBytes) {
-        CpuBackend.checkCells(shape, cells, streams);
+        shape.checkCells(cells, streams);
         MemoryBudget.check(bytesFor(shape, cells.size()), memoryBudgetBytes, cells.size(), shape);
         return new DjlBatch(shape, cells, streams, device);
     }

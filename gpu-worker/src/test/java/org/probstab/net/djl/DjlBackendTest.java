@@ -25,12 +25,15 @@ import org.probstab.net.cpu.CpuBackend;
 class DjlBackendTest {
 
     @Test
-    void loadsOfflineFromTheNativeJarWithOneIntraOpThread() {
+    void loadsOfflineFromTheNativeJarWithOneIntraOpThread() throws ReflectiveOperationException {
         Engine engine = DjlBackend.engine();
         assertThat(engine.getEngineName()).isEqualTo("PyTorch");
         assertThat(engine.getVersion()).isEqualTo(DjlBackend.PYTORCH_VERSION);
         assertThat(System.getProperty("ai.djl.offline")).isEqualTo("true");
         assertThat(System.getProperty("ai.djl.pytorch.num_threads")).isEqualTo("1");
+        // What PyTorch itself reports (torch.get_num_threads()), through the engine's JNI class.
+        Object intraOp = Class.forName("ai.djl.pytorch.jni.JniUtils").getMethod("getNumThreads").invoke(null);
+        assertThat(intraOp).isEqualTo(1);
         // The library was unpacked from the jar into the cache under target/ (surefire's DJL_CACHE_DIR).
         assertThat(java.nio.file.Files.isDirectory(java.nio.file.Path.of(System.getProperty("DJL_CACHE_DIR"),
                 "pytorch"))).isTrue();
