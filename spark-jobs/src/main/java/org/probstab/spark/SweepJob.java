@@ -230,7 +230,7 @@ public final class SweepJob {
                 throws IOException {
             SweepSpec spec = plan.spec();
             ObjectNode m = JSON.createObjectNode();
-            m.put("format", "probstab-phase-table/1");
+            m.put("format", plan.kind().format());
             m.put("sweep_id", spec.sweepId());
             m.put("name", spec.name());
             m.put("description", spec.description());
@@ -247,7 +247,8 @@ public final class SweepJob {
             m.put("jdk", System.getProperty("java.vendor") + " " + System.getProperty("java.runtime.version"));
             m.put("spark_version", spark.version());
             m.put("rng_algorithm", StreamSeeds.ALGORITHM);
-            m.put("partition_columns", String.join(",", PhaseTable.PARTITION_COLUMNS));
+            m.put("partition_columns", String.join(",", plan.kind().partitions().stream()
+                    .map(org.probstab.table.TableKind.PartitionColumn::name).toList()));
             m.put("started", previous != null ? previous.path("started").asText(now.toString()) : now.toString());
             m.put("runs", previous != null ? previous.path("runs").asInt(1) + 1 : 1);
             m.put("last_run_started", now.toString());

@@ -1,4 +1,4 @@
-package org.probstab.render;
+package org.probstab.figures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,7 +36,7 @@ class FigureConfigsTest {
 
     @Test
     void everyFigureConfigCitesAPaperFigureAndItsQuickOverridesValidate() throws IOException {
-        for (Figures.Figure f : Figures.FIGURES) {
+        for (Figure f : Figures.FIGURES) {
             for (String c : f.configs()) {
                 Path p = CONF.resolve(c);
                 String header = Files.readAllLines(p).get(0);
