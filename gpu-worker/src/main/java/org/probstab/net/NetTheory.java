@@ -4,7 +4,8 @@ import java.util.Map;
 import org.probstab.estimator.EstimatorKind;
 import org.probstab.model.ModelRegistry;
 import org.probstab.stability.DiagonalApproximation;
-import org.probstab.table.CellResult;
+import org.probstab.table.PhaseTable;
+import org.probstab.table.Row;
 
 /**
  * The linearised theory beside a trained net cell: the reduction of the net near its rank-0 saddle to the scalar
@@ -72,9 +73,10 @@ public record NetTheory(double lambda, String phase, double exponentMinus, doubl
             return new NetTheory(lambda, null, Double.NaN, Double.NaN, rank);
         }
         double lambda = slope * spec.lambda();
-        CellResult r = ModelRegistry.evaluate(MODEL, Map.of("lambda", lambda, "mu", spec.mu(), "S",
+        Row r = ModelRegistry.evaluate(MODEL, Map.of("lambda", lambda, "mu", spec.mu(), "S",
                 spec.batchSize(), "N", Double.POSITIVE_INFINITY, "sigma", spec.sigma()), EstimatorKind.EXACT, seed,
                 cellId);
-        return new NetTheory(lambda, r.phase(), r.exponentMinus(), r.exponentPlus(), -1);
+        return new NetTheory(lambda, r.get(PhaseTable.PHASE), r.get(PhaseTable.EXP_MINUS), r.get(PhaseTable.EXP_PLUS),
+                -1);
     }
 }
