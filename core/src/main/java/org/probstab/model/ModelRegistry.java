@@ -16,7 +16,8 @@ import org.probstab.table.Column;
 import org.probstab.table.Row;
 
 /**
- * The models probstab knows, and the one place where raw parameter values (command line text or sweep-axis
+ * The models probstab knows — those of core, then any {@link Model} other modules on the class path declare in
+ * {@code META-INF/services/org.probstab.model.Model} — and the one place where raw parameter values (command line text or sweep-axis
  * numbers) become validated {@link CellParameters}: unknown keys are errors, required keys must be present,
  * every value is range-checked, defaults are filled in, then the model's cross-checks run (STYLE 7).
  */
@@ -44,13 +45,20 @@ public final class ModelRegistry {
         register(new MfTwoPointModel());
         register(new LinearRegressionModel());
         register(new RandomSymmetricModel());
+        // Models of other modules on the class path (e.g. the gpu-worker's deep-net cells), in class-path order.
+        for (Model m : java.util.ServiceLoader.load(Model.class, ModelRegistry.class.getClassLoader())) {
+            register(m);
+        }
     }
 
     private ModelRegistry() {
     }
 
     private static void register(Model m) {
-        MODELS.put(m.name(), m);
+        if (MODELS.putIfAbsent(m.name(), m) != null) {
+            throw new IllegalStateException("two models are named " + m.name() + ": " + MODELS.get(m.name())
+                    .getClass().getName() + " and " + m.getClass().getName());
+        }
         List<ParameterSpec> all = new ArrayList<>(m.parameters());
         all.addAll(EstimatorSettings.PARAMETERS);
         Map<String, ParameterSpec> byName = new LinkedHashMap<>();

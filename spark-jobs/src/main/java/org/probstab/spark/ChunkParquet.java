@@ -46,18 +46,43 @@ public final class ChunkParquet {
     }
 
     /**
-     * Computes every cell of a chunk at a refinement level and writes them, in cell-id order, as one new Parquet file
-     * of the plan's table kind (an existing file is an error, never replaced). {@code onCell} is told of each cell
-     * written (progress).
+     * Computes every cell of a chunk at a refinement level with {@code evaluator} and writes the rows, in cell-id
+     * order, as one new Parquet file of the plan's table kind (an existing file is an error, never replaced).
+     * {@code onCell} is told of each cell written (progress).
      */
-    public static void writeChunk(SweepPlan plan, long chunk, int level, Path file, Configuration conf,
-                                  Runnable onCell) throws IOException {
+    public static void writeChunk(SweepPlan plan, ChunkEvaluator evaluator, long chunk, int level, Path file,
+                                  Configuration conf, Runnable onCell) throws IOException {
         try (ParquetWriter<Row> writer = open(plan.kind(), file, conf)) {
-            for (long id = plan.chunkStart(chunk), end = plan.chunkEnd(chunk); id < end; id++) {
-                writer.write(plan.evaluate(id, level));
-                onCell.run();
+            long[] next = {plan.chunkStart(chunk)};
+            try {
+                evaluator.evaluate(plan, chunk, level, row -> {
+                    if (row.kind() != plan.kind() || row.get(org.probstab.table.CellTable.CELL_ID) != next[0]) {
+                        throw new IllegalStateException("chunk " + chunk + ": expected the row of cell " + next[0]
+                                + " of kind " + plan.kind().name() + ", got " + row.kind().name() + " cell "
+                                + row.get(org.probstab.table.CellTable.CELL_ID));
+                    }
+                    next[0]++;
+                    try {
+                        writer.write(row);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                    onCell.run();
+                });
+            } catch (java.io.UncheckedIOException e) {
+                throw e.getCause();
+            }
+            if (next[0] != plan.chunkEnd(chunk)) {
+                throw new IllegalStateException("chunk " + chunk + ": " + (next[0] - plan.chunkStart(chunk))
+                        + " rows, expected " + (plan.chunkEnd(chunk) - plan.chunkStart(chunk)));
             }
         }
+    }
+
+    /** {@link #writeChunk(SweepPlan, ChunkEvaluator, long, int, Path, Configuration, Runnable)} cell by cell. */
+    public static void writeChunk(SweepPlan plan, long chunk, int level, Path file, Configuration conf,
+                                  Runnable onCell) throws IOException {
+        writeChunk(plan, ChunkEvaluator.CELL_BY_CELL, chunk, level, file, conf, onCell);
     }
 
     /** Opens a writer of rows of {@code kind} for a new file (an existing file is an error, never replaced). */
