@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.probstab.table.PhaseTable;
 
 /**
  * The notes are valid Zeppelin 0.10 JSON and follow the conventions the tests and users rely on: a name, an id, a
@@ -31,6 +32,8 @@ class NoteFormatTest {
     /** A table form of the first paragraph and the command its error message proposes. */
     private static final Pattern TABLE_FORM = Pattern.compile("z\\.textbox\\(\"(\\w+)\", \"([^\"]+)\"\\)\\.toString,"
             + "\\s*\"(bin/probstab sweep conf/([\\w.-]+\\.conf)([^\"]*))\"\\)");
+    /** The table check's kind and manifest format: {@code probstabTable("phase", "probstab-phase-table", ...}. */
+    private static final Pattern TABLE_KIND = Pattern.compile("probstabTable\\(\"(\\w+)\", \"([\\w-]+)\",");
     private static final Pattern INTERPOLATED = Pattern.compile("(?<![{]|\\$)[{](\\w+)[}]");
 
     @Test
@@ -102,6 +105,18 @@ class NoteFormatTest {
             }
             assertThat(checked).as("%s: every form is checked by probstabTable", where)
                     .containsExactlyInAnyOrderElementsOf(forms.keySet());
+            Matcher kind = TABLE_KIND.matcher(first.text());
+            int kinds = 0;
+            while (kind.find()) {
+                kinds++;
+                assertThat(kind.group(2)).as("%s format of kind %s", where, kind.group(1))
+                        .isEqualTo("probstab-" + kind.group(1) + "-table");
+                if (kind.group(1).equals(PhaseTable.KIND.name())) {
+                    // What the sweep writes into _manifest.json.
+                    assertThat(PhaseTable.KIND.format()).startsWith(kind.group(2) + "/");
+                }
+            }
+            assertThat(kinds).as("%s table checks", where).isEqualTo(forms.size());
             // One table check for all notes: a fix in one note must reach the others.
             String h = first.text().substring(first.text().indexOf("import org.apache.hadoop.fs.Path"),
                     first.text().indexOf("\n}\n", first.text().indexOf("def manifestSummary")) + 2);

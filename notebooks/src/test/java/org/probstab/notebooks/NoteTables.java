@@ -1,7 +1,6 @@
 package org.probstab.notebooks;
 
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -33,16 +32,6 @@ final class NoteTables {
             "compare-sweeps.zpln", Map.of("sweep_a", LAMBDA_MU_NINF, "sweep_b", LAMBDA_MU_NINF_S4),
             "finite-n.zpln", Map.of("datasets_table", FINITE_N_DATASETS)));
 
-    /**
-     * Columns the notes use that the table writers may not produce yet ({@code chi_mean}, the dataset's empirical
-     * mean of χ, is being added to the phase table). While a column is absent from {@code PhaseTable.SCHEMA}, the
-     * paragraphs that name it are left out on Zeppelin (with a message) and run on the project's Spark against a
-     * stand-in column; once the column exists they run everywhere like the others.
-     */
-    static final Map<String, String> PENDING_COLUMNS = Map.of(
-            // A stand-in with both signs over the grid, so every branch of the paragraph's arithmetic runs.
-            "chi_mean", "CASE WHEN n IS NULL THEN CAST(NULL AS DOUBLE) ELSE mu - 0.25 END");
-
     private NoteTables() {
     }
 
@@ -60,10 +49,5 @@ final class NoteTables {
             throw new AssertionError(note.file() + " has no entry in NoteTables.FORMS: register the tables it reads");
         }
         return m;
-    }
-
-    /** The pending columns that the phase table does not have yet. */
-    static List<String> absentColumns(Set<String> tableColumns) {
-        return PENDING_COLUMNS.keySet().stream().filter(c -> !tableColumns.contains(c)).sorted().toList();
     }
 }

@@ -5,22 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.apache.spark.sql.Row;
-import org.probstab.spark.PhaseTable;
 
 /**
  * The notes' {@code %spark.sql} paragraphs on the project's Spark (3.5.6), with the text Zeppelin would send (forms
@@ -40,20 +36,8 @@ class NotesOnProjectSparkTest {
     static synchronized NoteRun onTestTables(String file) {
         return RUNS.computeIfAbsent(file, f -> {
             Note note = Note.read(NotebookPaths.notebooks().resolve(f));
-            return ProjectSpark.run(note, TestTables.formValues(note), standIns());
+            return ProjectSpark.run(note, TestTables.formValues(note));
         });
-    }
-
-    /** Stand-ins for the pending columns the phase table does not have yet. */
-    static Map<String, String> standIns() {
-        Set<String> columns = Arrays.stream(PhaseTable.SCHEMA.fieldNames()).collect(Collectors.toSet());
-        Map<String, String> m = new LinkedHashMap<>();
-        for (String c : NoteTables.absentColumns(columns)) {
-            System.err.printf("Spark: the phase table has no column %s yet: the paragraphs that use it run against"
-                    + " the stand-in %s%n", c, NoteTables.PENDING_COLUMNS.get(c));
-            m.put(c, NoteTables.PENDING_COLUMNS.get(c));
-        }
-        return m;
     }
 
     @TestFactory
@@ -94,7 +78,7 @@ class NotesOnProjectSparkTest {
     @Test
     void aWrongColumnNameFailsNamingTheNoteTheParagraphAndTheColumn() {
         Note broken = BrokenNotes.wrongColumn();
-        NoteRun run = ProjectSpark.run(broken, TestTables.formValues(broken), standIns());
+        NoteRun run = ProjectSpark.run(broken, TestTables.formValues(broken));
         assertThatThrownBy(run::assertEveryParagraphFinished)
                 .hasMessageContaining("note 'probstab/phase-map' (phase-map.zpln), paragraph " + BrokenNotes.PARAGRAPH
                         + " 'Phase map'")
@@ -107,7 +91,7 @@ class NotesOnProjectSparkTest {
     void aSweepComparedWithItselfHasNoChangeAndNoDifference() {
         Note compare = Note.read(NotebookPaths.notebooks().resolve("compare-sweeps.zpln"));
         String a = TestTables.location(TestTables.path(NoteTables.LAMBDA_MU_NINF));
-        NoteRun run = ProjectSpark.run(compare, Map.of("sweep_a", a, "sweep_b", a), standIns());
+        NoteRun run = ProjectSpark.run(compare, Map.of("sweep_a", a, "sweep_b", a));
         run.assertEveryParagraphFinished();
         // Cell by cell: 300 pairs, all at the same point with the same phase.
         assertThat(run.outcome(3).text()).contains("300\t300\t300\tsame grid");
@@ -131,10 +115,45 @@ class NotesOnProjectSparkTest {
         Note compare = Note.read(NotebookPaths.notebooks().resolve("compare-sweeps.zpln"));
         NoteRun run = ProjectSpark.run(compare, Map.of(
                 "sweep_a", TestTables.location(TestTables.path(NoteTables.LAMBDA_MU_NINF)),
-                "sweep_b", TestTables.location(TestTables.path(NoteTables.FINITE_N_DATASETS))), standIns());
+                "sweep_b", TestTables.location(TestTables.path(NoteTables.FINITE_N_DATASETS))));
         assertThat(run.outcome(3).status()).isEqualTo("ERROR");
         assertThat(run.outcome(3).error()).contains("sweeps A and B are not over the same grid");
     }
+
+    /** One cell of the finite-n table, as the reference computations below read it. */
+    private record Cell(String n, double dataSeed, String phase, double chiReference) {
+
+        /** +1 learning w → u (phase Ia, Ib), −1 learning w → −u (II), 0 otherwise. */
+        int learned() {
+            return switch (phase) {
+                case "Ia", "Ib" -> 1;
+                case "II" -> -1;
+                default -> 0;
+            };
+        }
+    }
+
+    private static List<Cell> finiteNCells() {
+        List<Cell> cells = new ArrayList<>();
+        String table = TestTables.location(TestTables.path(NoteTables.FINITE_N_DATASETS));
+        for (Row r : ProjectSpark.session().read().parquet(table)
+                .selectExpr("CAST(n AS STRING)", "params['data_seed']", "phase", "chi_mean", "mu").collectAsList()) {
+            cells.add(new Cell(r.getString(0), r.getDouble(1), r.getString(2), r.isNullAt(3) ? r.getDouble(4)
+                    : r.getDouble(3)));
+        }
+        return cells;
+    }
+
+    /** Per key: the mean of the values and its standard error stddev / √k (sample stddev, k − 1). */
+    private static double[] meanAndSe(List<Double> x) {
+        int k = x.size();
+        double mean = x.stream().mapToDouble(Double::doubleValue).sum() / k;
+        double var = x.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum() / (k - 1);
+        return new double[] {mean, Math.sqrt(var / k)};
+    }
+
+    /** The note rounds to 4 decimals: |rounded − exact| ≤ 5e-5, plus 1e-12 for the double arithmetic. */
+    private static final org.assertj.core.data.Offset<Double> ROUNDED = org.assertj.core.data.Offset.offset(5e-5 + 1e-12);
 
     /**
      * The finite-n fractions against a second computation from the table's rows in plain Java: per dataset the share
@@ -144,24 +163,18 @@ class NotesOnProjectSparkTest {
     void finiteNFractionsAgreeWithADirectComputationFromTheRows() {
         NoteRun run = onTestTables("finite-n.zpln");
         run.assertEveryParagraphFinished();
-
-        // (n, data_seed) → phase → cells
-        Map<String, Map<String, Integer>> perDataset = new TreeMap<>();
+        List<Cell> cells = finiteNCells();
         Set<String> phases = new TreeSet<>();
-        Map<String, Integer> totals = new HashMap<>();
-        String table = TestTables.location(TestTables.path(NoteTables.FINITE_N_DATASETS));
-        for (Row r : ProjectSpark.session().read().parquet(table)
-                .selectExpr("CAST(n AS STRING)", "params['data_seed']", "phase").collectAsList()) {
-            String key = r.getString(0) + "/" + r.getDouble(1);
-            perDataset.computeIfAbsent(key, k -> new TreeMap<>()).merge(r.getString(2), 1, Integer::sum);
-            totals.merge(key, 1, Integer::sum);
-            phases.add(r.getString(2));
-        }
+        cells.forEach(c -> phases.add(c.phase()));
+        // (n, data_seed) → cells
+        Map<String, List<Cell>> datasets = new TreeMap<>();
+        cells.forEach(c -> datasets.computeIfAbsent(c.n() + "/" + c.dataSeed(), k -> new ArrayList<>()).add(c));
         Map<String, List<Double>> fractions = new TreeMap<>();
-        perDataset.forEach((key, counts) -> {
+        datasets.forEach((key, inDataset) -> {
             for (String phase : phases) {
-                fractions.computeIfAbsent(key.substring(0, key.indexOf('/')) + "/" + phase, k -> new ArrayList<>())
-                        .add(counts.getOrDefault(phase, 0) / (double) totals.get(key));
+                long hits = inDataset.stream().filter(c -> c.phase().equals(phase)).count();
+                fractions.computeIfAbsent(inDataset.get(0).n() + "/" + phase, k -> new ArrayList<>())
+                        .add(hits / (double) inDataset.size());
             }
         });
 
@@ -169,17 +182,56 @@ class NotesOnProjectSparkTest {
                 .toList();
         assertThat(rows).hasSize(fractions.size());
         for (String line : rows) {
-            String[] f = line.split("\t"); // N, S, phase, datasets, mean_fraction, se
+            String[] f = line.split("\\t"); // N, S, phase, datasets, mean_fraction, se
             List<Double> x = fractions.get(f[0] + "/" + f[2]);
             assertThat(x).as(line).isNotNull();
-            int k = x.size();
-            double mean = x.stream().mapToDouble(Double::doubleValue).sum() / k;
-            double var = x.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum() / (k - 1);
-            assertThat(Integer.parseInt(f[3])).isEqualTo(k);
-            // The note rounds to 4 decimals: |rounded - exact| <= 5e-5, plus 1e-12 for the double arithmetic.
-            assertThat(Double.parseDouble(f[4])).as(line).isCloseTo(mean, org.assertj.core.data.Offset.offset(5e-5 + 1e-12));
-            assertThat(Double.parseDouble(f[5])).as(line)
-                    .isCloseTo(Math.sqrt(var / k), org.assertj.core.data.Offset.offset(5e-5 + 1e-12));
+            double[] m = meanAndSe(x);
+            assertThat(Integer.parseInt(f[3])).isEqualTo(x.size());
+            assertThat(Double.parseDouble(f[4])).as(line).isCloseTo(m[0], ROUNDED);
+            assertThat(Double.parseDouble(f[5])).as(line).isCloseTo(m[1], ROUNDED);
+        }
+    }
+
+    /**
+     * Wrong-sign learning against the same direct computation: per dataset the share of cells in phase II, of cells
+     * learning the sign opposite to chi_mean's (μ's at N = ∞), of cells with chi_mean < 0; per N mean and SE.
+     */
+    @Test
+    void wrongSignLearningAgreesWithADirectComputationFromTheRows() {
+        NoteRun run = onTestTables("finite-n.zpln");
+        run.assertEveryParagraphFinished();
+        Map<String, List<Cell>> datasets = new TreeMap<>();
+        finiteNCells().forEach(c -> datasets.computeIfAbsent(c.n() + "/" + c.dataSeed(), k -> new ArrayList<>())
+                .add(c));
+        // n → per-dataset shares {phase II, wrong sign, negative chi_mean}
+        Map<String, List<double[]>> perN = new TreeMap<>();
+        boolean anyNegative = false;
+        for (List<Cell> d : datasets.values()) {
+            double ii = d.stream().filter(c -> c.phase().equals("II")).count() / (double) d.size();
+            double wrong = d.stream().filter(c -> c.learned() != 0 && c.learned() == -Math.signum(c.chiReference()))
+                    .count() / (double) d.size();
+            double negative = d.stream().filter(c -> c.chiReference() < 0).count() / (double) d.size();
+            anyNegative |= negative > 0;
+            perN.computeIfAbsent(d.get(0).n(), k -> new ArrayList<>()).add(new double[] {ii, wrong, negative});
+        }
+        // The small test datasets include some whose own correlation is negative, so the reference sign matters.
+        assertThat(anyNegative).isTrue();
+
+        List<String> rows = run.outcome(5).messages().get(0).data().lines().skip(1).filter(l -> !l.isBlank())
+                .toList();
+        assertThat(rows).hasSize(perN.size());
+        for (String line : rows) {
+            // N, datasets, phase_ii, se_phase_ii, wrong_sign, se_wrong_sign, negative_chi_mean, se_negative
+            String[] f = line.split("\\t");
+            List<double[]> shares = perN.get(f[0]);
+            assertThat(shares).as(line).isNotNull();
+            assertThat(Integer.parseInt(f[1])).isEqualTo(shares.size());
+            for (int q = 0; q < 3; q++) {
+                final int column = q;
+                double[] m = meanAndSe(shares.stream().map(v -> v[column]).toList());
+                assertThat(Double.parseDouble(f[2 + 2 * q])).as("%s column %d", line, 2 + 2 * q).isCloseTo(m[0], ROUNDED);
+                assertThat(Double.parseDouble(f[3 + 2 * q])).as("%s column %d", line, 3 + 2 * q).isCloseTo(m[1], ROUNDED);
+            }
         }
     }
 

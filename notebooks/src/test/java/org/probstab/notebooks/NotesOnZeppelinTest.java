@@ -4,17 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.probstab.spark.PhaseTable;
 
 /**
  * Every note on a real Zeppelin server (0.10.0, Spark interpreter on Spark 3.1.2 / Scala 2.12), assembled from the
@@ -37,40 +34,30 @@ class NotesOnZeppelinTest {
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws IOException {
         if (server == null) {
             return;
         }
         List<Long> pids = server.pids();
+        List<String> exposed = new java.util.ArrayList<>();
+        if (ListeningSockets.available()) {
+            for (long pid : pids) {
+                exposed.addAll(ListeningSockets.notOnLoopback(pid));
+            }
+        }
         server.close();
+        // After the notes ran, the server and the interpreter with its Spark were all up: none may bind beyond loopback.
+        assertThat(exposed).as("sockets of the Zeppelin processes not bound to 127.0.0.1").isEmpty();
         for (long pid : pids) {
             assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
                     .as("process %d started by the test is still alive", pid).isFalse();
         }
     }
 
-    /** The note pointed at the test tables, without paragraphs that need a column the table does not have yet. */
-    static Note onTestTables(Note note) {
-        List<String> absent = NoteTables.absentColumns(Arrays.stream(PhaseTable.SCHEMA.fieldNames())
-                .collect(java.util.stream.Collectors.toSet()));
-        Note prepared = note.withFormValues(TestTables.formValues(note));
-        for (String column : absent) {
-            Pattern word = Pattern.compile("\\b" + column + "\\b");
-            for (Note.Paragraph p : prepared.paragraphs()) {
-                if (word.matcher(p.text()).find()) {
-                    System.err.printf("Zeppelin: %s is left out: the phase table has no column %s yet"
-                            + " (it runs on the project's Spark against a stand-in)%n", note.label(p), column);
-                }
-            }
-            prepared = prepared.without(p -> word.matcher(p.text()).find());
-        }
-        return prepared;
-    }
-
     @TestFactory
     Stream<DynamicTest> everyNoteRunsOnFreshTables() {
         return Note.all().stream().map(note -> DynamicTest.dynamicTest(note.file(), () -> {
-            NoteRun run = server.run(onTestTables(note));
+            NoteRun run = server.run(note.withFormValues(TestTables.formValues(note)));
             run.assertEveryParagraphFinished();
         }));
     }

@@ -4,12 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.functions;
 
 /**
  * Runs the {@code %spark.sql} paragraphs of a note on the project's Spark (3.5.6), in order, with the text Zeppelin
@@ -18,9 +15,6 @@ import org.apache.spark.sql.functions;
  * the first are not run here (the real Zeppelin runs them).
  */
 final class ProjectSpark {
-
-    private static final Pattern PARQUET_VIEW = Pattern.compile(
-            "(?is)^\\s*(?:--[^\\n]*\\n\\s*)*CREATE\\s+OR\\s+REPLACE\\s+TEMPORARY\\s+VIEW\\s+(\\w+)\\s+USING\\s+parquet\\b.*");
 
     /** Rows of a result shown, as Zeppelin's zeppelin.spark.maxResult. */
     private static final int MAX_RESULT = 1000;
@@ -49,12 +43,8 @@ final class ProjectSpark {
         }
     }
 
-    /**
-     * Runs the note's SQL paragraphs. {@code standIns} maps a column the table lacks to an SQL expression: every
-     * parquet view a paragraph registers gets that column, so paragraphs that use it can run before the writer
-     * produces it.
-     */
-    static NoteRun run(Note note, Map<String, String> formValues, Map<String, String> standIns) {
+    /** Runs the note's SQL paragraphs with its first paragraph's forms set to {@code formValues}. */
+    static NoteRun run(Note note, Map<String, String> formValues) {
         SparkSession spark = session();
         Map<String, String> pool = new LinkedHashMap<>();
         for (String name : NoteForms.scalaPuts(note.tables().text())) {
@@ -77,14 +67,6 @@ final class ProjectSpark {
             try {
                 for (String statement : NoteForms.statements(text)) {
                     Dataset<Row> df = spark.sql(statement);
-                    Matcher view = PARQUET_VIEW.matcher(statement);
-                    if (view.matches() && !standIns.isEmpty()) {
-                        Dataset<Row> withStandIns = spark.table(view.group(1));
-                        for (Map.Entry<String, String> e : standIns.entrySet()) {
-                            withStandIns = withStandIns.withColumn(e.getKey(), functions.expr(e.getValue()));
-                        }
-                        withStandIns.createOrReplaceTempView(view.group(1));
-                    }
                     if (df.columns().length > 0) {
                         messages.add(new NoteRun.Message("TABLE", asTable(df)));
                     }

@@ -19,14 +19,16 @@ import java.util.zip.ZipFile;
  * A ZEPPELIN_HOME assembled from the jars Maven resolved (no Zeppelin distribution is on Maven Central): the server
  * 0.10.0 ({@code notebooks/zeppelin-server}), and the Spark interpreter process ({@code notebooks/zeppelin-spark}):
  * the 0.10.1 shaded interpreter jar running the 0.9.0-preview1 Spark interpreter on Spark 3.1.2 / Scala 2.12.10,
- * with Scala 2.12.18's LambdaDeserializer first on its classpath (2.12.10's fails on JDK 17). Jars are linked, not
- * copied. Layout:
+ * with Scala 2.12.18's LambdaDeserializer first on its classpath (2.12.10's fails on JDK 17), and on both JVMs'
+ * classpaths first a Thrift server socket that binds 127.0.0.1 ({@link LoopbackThrift}). Jars are linked, not copied.
+ * Layout:
  *
  * <pre>
  *   bin/interpreter.sh                 what the server runs to start an interpreter process (written here)
  *   conf/log4j.properties
  *   lib/ → the server's jars
  *   lambdafix/ → scala/runtime/LambdaDeserializ*.class of 2.12.18
+ *   loopback/server, loopback/interpreter   Thrift's TServerSocket binding 127.0.0.1 ({@link LoopbackThrift})
  *   interpreter/zeppelin-interpreter-shaded-0.10.1.jar
  *   interpreter/spark/*.jar, scala-2.12/, dep/ (Spark 3.1.2 and its dependencies)
  *   interpreter/spark/interpreter-setting.json   spark + sql only (the jar's own lists python/R interpreters)
@@ -88,6 +90,13 @@ final class ZeppelinHome {
                 log4j.appender.stdout.layout = org.apache.log4j.PatternLayout
                 log4j.appender.stdout.layout.ConversionPattern = %5p [%d] ({%t} %c{1}) - %m%n
                 """);
+        try (Stream<Path> libs = Files.list(serverJars.resolve("lib"))) {
+            Path thrift = libs.filter(p -> p.getFileName().toString().matches("libthrift-[0-9.]+\\.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no libthrift jar in " + serverJars.resolve("lib")));
+            LoopbackThrift.compile("org.apache.thrift.transport", thrift, dir.resolve("loopback/server"));
+        }
+        LoopbackThrift.compile("org.apache.zeppelin.shaded.org.apache.thrift.transport", shaded,
+                dir.resolve("loopback/interpreter"));
         ZeppelinHome home = new ZeppelinHome(dir);
         home.writeInterpreterLauncher(shaded, jvmFlags);
         return home;
@@ -101,6 +110,7 @@ final class ZeppelinHome {
     private void writeInterpreterLauncher(Path shadedJar, String jvmFlags) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String cp = String.join(":", dir.resolve("lambdafix").toString(),
+                dir.resolve("loopback/interpreter/classes").toString(),
                 dir.resolve("interpreter").resolve(shadedJar.getFileName()).toString(),
                 "${INTERPRETER_DIR}/*", "${INTERPRETER_DIR}/dep/*", dir.resolve("conf").toString());
         String script = """
@@ -112,7 +122,7 @@ final class ZeppelinHome {
                     r) PORT_RANGE=$OPTARG;; i) GROUP_ID=$OPTARG;; g) SETTING=$OPTARG;; *) ;;
                   esac
                 done
-                export ZEPPELIN_HOME='%1$s' SPARK_LOCAL_IP=127.0.0.1
+                export ZEPPELIN_HOME='%1$s' ZEPPELIN_LOCAL_IP=127.0.0.1 SPARK_LOCAL_IP=127.0.0.1
                 LOG="$ZEPPELIN_HOME/logs/interpreter-$SETTING-$GROUP_ID.log"
                 exec '%2$s' %3$s -Xmx1g -Dzeppelin.log.file="$LOG" -cp "%4$s" \\
                   org.apache.zeppelin.interpreter.remote.RemoteInterpreterServer \\

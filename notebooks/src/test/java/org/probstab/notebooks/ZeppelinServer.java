@@ -59,7 +59,9 @@ final class ZeppelinServer implements AutoCloseable {
                 "-Dzeppelin.search.index.path=" + z.resolve("search"), "-Dzeppelin.recovery.dir=" + z.resolve("recovery"),
                 "-Dzeppelin.pid.dir=" + z.resolve("run"),
                 "-Dlog4j.configuration=file:" + z.resolve("conf/log4j.properties"),
-                "-cp", z.resolve("conf") + ":" + z.resolve("lib") + "/*", "org.apache.zeppelin.server.ZeppelinServer"));
+                "-cp", String.join(":", z.resolve("conf").toString(), z.resolve("loopback/server/classes").toString(),
+                        z.resolve("lib") + "/*"),
+                "org.apache.zeppelin.server.ZeppelinServer"));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(z.toFile()).redirectErrorStream(true)
                 .redirectOutput(home.logs().resolve("server.out").toFile());
         Map<String, String> env = pb.environment();
