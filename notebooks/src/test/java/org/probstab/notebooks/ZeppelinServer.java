@@ -47,7 +47,7 @@ final class ZeppelinServer implements AutoCloseable {
         int port = freePort();
         Path z = home.dir;
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx768m"));
+                "-Xmx768m", ZeppelinHome.SHORT_RUN_JIT));
         cmd.addAll(List.of(jvmFlags.trim().split("\\s+")));
         cmd.addAll(List.of(
                 "-Dzeppelin.home=" + z, "-Dzeppelin.server.addr=127.0.0.1", "-Dzeppelin.server.port=" + port,
