@@ -22,6 +22,21 @@ final class NotebookPaths {
         return property("probstab.conf", "../conf");
     }
 
+    /** The JDK 17 flags Spark needs ({@code jdk17.opens} of {@code conf/jvm.properties}), for the JVMs tests start. */
+    static String jdk17Flags() {
+        java.util.Properties p = new java.util.Properties();
+        try (java.io.Reader r = java.nio.file.Files.newBufferedReader(conf().resolve("jvm.properties"))) {
+            p.load(r);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        String flags = p.getProperty("jdk17.opens");
+        if (flags == null || flags.isBlank()) {
+            throw new IllegalStateException("conf/jvm.properties has no jdk17.opens");
+        }
+        return flags.trim();
+    }
+
     /** Where the tests write their tables (fresh in every build). */
     static Path tables() {
         return property("probstab.tables", "target/tables");

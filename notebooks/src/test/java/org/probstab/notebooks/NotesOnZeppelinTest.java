@@ -27,7 +27,7 @@ class NotesOnZeppelinTest {
     @BeforeAll
     static void start() throws IOException, InterruptedException {
         TestTables.all();
-        String flags = System.getProperty("probstab.jdk17.opens", "");
+        String flags = NotebookPaths.jdk17Flags();
         ZeppelinHome home = ZeppelinHome.assemble(NotebookPaths.zeppelinHome(), NotebookPaths.zeppelinServerJars(),
                 NotebookPaths.zeppelinSparkJars(), flags);
         server = ZeppelinServer.start(home, flags);
