@@ -14,10 +14,10 @@ import java.util.Arrays;
  *
  * <p><b>Evaluation.</b> Each factor is 1 − λc formed with one fused multiply-add, so it is the correctly rounded
  * factor of the double λ, even next to a pole (no cancellation). Within a class Σ log|x_k| = log Π|x_k| is
- * taken as ln 2 · Σ (binary exponents) + log Π (mantissas in [1, 2)), with two interleaved mantissa products
- * renormalised every 64 factors and one logarithm at the end (as {@code ExactFiniteSum.exponentOnly}): the
- * rounding error is ≤ (n + 2) ulp of 1 in the log of the product, i.e. ~n·1.1e-16·w in f for n atoms of weight
- * w — a few 1e-16 for the laws used here. Near λ = 0 (|λ|·max|c| ≤ 1/8) the terms are taken as log1p(−λc)
+ * taken from products of blocks of 8 factors whose binary exponents go into an integer sum and whose mantissas
+ * into one running product in [1, 2), with one logarithm at the end ({@link #logProduct}): the rounding error is
+ * ≤ (9n/8 + 2) ulp of 1 in the log of the product, i.e. ~n·1.2e-16·w in f for n atoms of weight w — a few 1e-16
+ * for the laws used here. Near λ = 0 (|λ|·max|c| ≤ 1/8) the terms are taken as log1p(−λc)
  * instead, so f keeps its relative accuracy where it is small. A factor that is exactly 0 (λc = 1 exactly) gives
  * −∞; zero, subnormal or overflowing factors take a careful per-term path.
  *
@@ -34,8 +34,10 @@ final class LogFactorSum {
     private static final long MIN_NORMAL_BITS = 0x0010000000000000L;
     private static final long MAX_FINITE_BITS = 0x7FEFFFFFFFFFFFFFL;
     private static final double LN2 = 0x1.62e42fefa39efp-1;
-    /** Factors per renormalisation of the mantissa products: 32 per product stay below 2³². */
-    private static final int BLOCK = 64;
+    /** Factors per block product. */
+    private static final int BLOCK = 8;
+    /** Up to this |λ|·max|c| every factor is at most 2¹²⁰ and the block products cannot overflow. */
+    private static final double BLOCK_RANGE = 0x1p119;
     /** Below this |λ|·max|c| the terms are taken as log1p(−λc). */
     private static final double NEAR_ZERO = 0.125;
 
@@ -211,38 +213,27 @@ final class LogFactorSum {
         if (Math.abs(lambda) * maxAbsCoefficient <= NEAR_ZERO) {
             return nearZero(g, lambda);
         }
+        boolean blocks = Math.abs(lambda) * maxAbsCoefficient <= BLOCK_RANGE;
         double sum = 0;
         for (int q = 0; q < classWeight.length; q++) {
             double[] cs = coefficients[q];
             double s;
             if (g < 0) {
-                s = logProduct(cs, 0, cs.length, lambda);
+                s = blocks ? logProduct(cs, 0, cs.length, lambda) : carefully(cs, 0, cs.length, lambda);
             } else {
-                s = logProduct(cs, 0, groupStart[q][g], lambda) + logProduct(cs, groupEnd[q][g], cs.length, lambda);
+                int a = groupStart[q][g];
+                int b = groupEnd[q][g];
+                s = blocks ? logProduct(cs, 0, a, lambda) + logProduct(cs, b, cs.length, lambda)
+                        : carefully(cs, 0, a, lambda) + carefully(cs, b, cs.length, lambda);
             }
             sum += classWeight[q] * s;
         }
         return sum;
     }
 
-    /** R_g'(λ) alone (g = −1: f'(λ)), without logarithms. λ must not be a pole of the included terms. */
-    double slopeExcept(int g, double lambda) {
-        double d1 = 0;
-        for (int q = 0; q < classWeight.length; q++) {
-            double[] cs = coefficients[q];
-            int to1 = g < 0 ? cs.length : groupStart[q][g];
-            int from2 = g < 0 ? cs.length : groupEnd[q][g];
-            double a = 0;
-            double b = 0;
-            for (int i = 0; i < to1; i++) {
-                a -= cs[i] / Math.fma(-lambda, cs[i], 1.0);
-            }
-            for (int i = from2; i < cs.length; i++) {
-                b -= cs[i] / Math.fma(-lambda, cs[i], 1.0);
-            }
-            d1 += classWeight[q] * (a + b);
-        }
-        return d1;
+    /** R_g(λ) and R_g'(λ) (g = −1: f and f') into out[0..1], in one pass. λ must not be a pole of the terms. */
+    void valueAndSlope(int g, double lambda, double[] out) {
+        derivatives(g, lambda, out);
     }
 
     /**
@@ -270,63 +261,57 @@ final class LogFactorSum {
             d1 += classWeight[q] * partial[1];
             d2 += classWeight[q] * partial[2];
         }
-        out[0] = nearZero ? nearZero(g, lambda) : value;
+        out[0] = nearZero || Math.abs(lambda) * maxAbsCoefficient > BLOCK_RANGE ? valueExcept(g, lambda) : value;
         out[1] = d1;
         out[2] = d2;
     }
 
     /**
      * Adds Σ log|1 − λc_i|, Σ −c_i/(1 − λc_i) and −Σ (c_i/(1 − λc_i))² over [from, to) to acc[0..2]: the same
-     * exponent-and-mantissa scheme as {@link #logProduct}, with the derivative terms from the same factors.
+     * block-product scheme as {@link #logProduct}, with the derivative terms from the same factors.
      */
     static void withDerivatives(double[] c, int from, int to, double lambda, double[] acc) {
-        long exponents = 0;
-        long flags = 0;
-        double product0 = 1;
-        double product1 = 1;
         double a1 = 0;
         double a2 = 0;
         double b1 = 0;
         double b2 = 0;
+        long exponents = 0;
+        double mantissa = 1;
+        double careful = 0;
         int i = from;
-        while (i < to) {
-            int end = Math.min(to, i + BLOCK);
-            for (; i + 1 < end; i += 2) {
-                double x0 = Math.fma(-lambda, c[i], 1.0);
-                double x1 = Math.fma(-lambda, c[i + 1], 1.0);
-                double r0 = c[i] / x0;
-                double r1 = c[i + 1] / x1;
+        for (; i + BLOCK <= to; i += BLOCK) {
+            double p0 = 1;
+            double p1 = 1;
+            for (int j = i; j < i + BLOCK; j += 2) {
+                double x0 = Math.fma(-lambda, c[j], 1.0);
+                double x1 = Math.fma(-lambda, c[j + 1], 1.0);
+                p0 *= x0;
+                p1 *= x1;
+                double r0 = c[j] / x0;
+                double r1 = c[j + 1] / x1;
                 a1 -= r0;
                 a2 -= r0 * r0;
                 b1 -= r1;
                 b2 -= r1 * r1;
-                long bits0 = Double.doubleToRawLongBits(x0) & ABS_MASK;
-                long bits1 = Double.doubleToRawLongBits(x1) & ABS_MASK;
-                flags |= (bits0 - MIN_NORMAL_BITS) | (MAX_FINITE_BITS - bits0)
-                        | (bits1 - MIN_NORMAL_BITS) | (MAX_FINITE_BITS - bits1);
-                exponents += (bits0 >>> 52) + (bits1 >>> 52);
-                product0 *= Double.longBitsToDouble((bits0 & MANTISSA_MASK) | ONE_BITS);
-                product1 *= Double.longBitsToDouble((bits1 & MANTISSA_MASK) | ONE_BITS);
             }
-            if (i < end) {
-                double x0 = Math.fma(-lambda, c[i], 1.0);
-                double r0 = c[i] / x0;
-                a1 -= r0;
-                a2 -= r0 * r0;
-                long bits0 = Double.doubleToRawLongBits(x0) & ABS_MASK;
-                flags |= (bits0 - MIN_NORMAL_BITS) | (MAX_FINITE_BITS - bits0);
-                exponents += bits0 >>> 52;
-                product0 *= Double.longBitsToDouble((bits0 & MANTISSA_MASK) | ONE_BITS);
-                i++;
+            long bits = Double.doubleToRawLongBits(p0 * p1) & ABS_MASK;
+            if (((bits - MIN_NORMAL_BITS) | (MAX_FINITE_BITS - bits)) < 0) {
+                careful += carefully(c, i, i + BLOCK, lambda);
+                continue;
             }
-            long p0 = Double.doubleToRawLongBits(product0);
-            long p1 = Double.doubleToRawLongBits(product1);
-            exponents += (p0 >>> 52) + (p1 >>> 52) - 2046;
-            product0 = Double.longBitsToDouble((p0 & MANTISSA_MASK) | ONE_BITS);
-            product1 = Double.longBitsToDouble((p1 & MANTISSA_MASK) | ONE_BITS);
+            exponents += (bits >>> 52) - 1023;
+            long m = Double.doubleToRawLongBits(mantissa * Double.longBitsToDouble((bits & MANTISSA_MASK) | ONE_BITS));
+            exponents += (m >>> 52) - 1023;
+            mantissa = Double.longBitsToDouble((m & MANTISSA_MASK) | ONE_BITS);
         }
-        acc[0] += flags < 0 ? carefully(c, from, to, lambda)
-                : (exponents - 1023L * (to - from)) * LN2 + Math.log(product0 * product1);
+        for (; i < to; i++) {
+            double x = Math.fma(-lambda, c[i], 1.0);
+            double r = c[i] / x;
+            a1 -= r;
+            a2 -= r * r;
+            careful += carefully(c, i, i + 1, lambda);
+        }
+        acc[0] += exponents * LN2 + Math.log(mantissa) + careful;
         acc[1] += a1 + b1;
         acc[2] += a2 + b2;
     }
@@ -347,41 +332,39 @@ final class LogFactorSum {
         return sum;
     }
 
-    /** Σ_{from ≤ i &lt; to} log|1 − λc_i| by exponent sums and mantissa products (class comment). */
+    /**
+     * Σ_{from ≤ i &lt; to} log|1 − λc_i| by block products (class comment): the factors of a block of 8 are
+     * multiplied in two interleaved products and the block's binary exponent is split off into an integer sum, its
+     * mantissa into a running product in [1, 2). A non-zero factor 1 − λc of doubles is at least 2⁻¹⁰⁶ in
+     * magnitude (it is a multiple of ulp(λ)·ulp(c) when λc ≈ 1) and at most 1 + |λ| max|c|, so when that is below
+     * 2¹²⁰ (the caller checks; {@link #carefully} otherwise) no partial product of a block can overflow or become
+     * subnormal; a block that holds a zero factor takes the careful per-term path, as do the last (to − from) mod 8
+     * terms.
+     */
     static double logProduct(double[] c, int from, int to, double lambda) {
         long exponents = 0;
-        long flags = 0;
-        double product0 = 1;
-        double product1 = 1;
+        double mantissa = 1;
+        double careful = 0;
         int i = from;
-        while (i < to) {
-            int end = Math.min(to, i + BLOCK);
-            for (; i + 1 < end; i += 2) {
-                long bits0 = Double.doubleToRawLongBits(Math.fma(-lambda, c[i], 1.0)) & ABS_MASK;
-                long bits1 = Double.doubleToRawLongBits(Math.fma(-lambda, c[i + 1], 1.0)) & ABS_MASK;
-                flags |= (bits0 - MIN_NORMAL_BITS) | (MAX_FINITE_BITS - bits0)
-                        | (bits1 - MIN_NORMAL_BITS) | (MAX_FINITE_BITS - bits1);
-                exponents += (bits0 >>> 52) + (bits1 >>> 52);
-                product0 *= Double.longBitsToDouble((bits0 & MANTISSA_MASK) | ONE_BITS);
-                product1 *= Double.longBitsToDouble((bits1 & MANTISSA_MASK) | ONE_BITS);
+        for (; i + BLOCK <= to; i += BLOCK) {
+            double p0 = Math.fma(-lambda, c[i], 1.0) * Math.fma(-lambda, c[i + 2], 1.0)
+                    * Math.fma(-lambda, c[i + 4], 1.0) * Math.fma(-lambda, c[i + 6], 1.0);
+            double p1 = Math.fma(-lambda, c[i + 1], 1.0) * Math.fma(-lambda, c[i + 3], 1.0)
+                    * Math.fma(-lambda, c[i + 5], 1.0) * Math.fma(-lambda, c[i + 7], 1.0);
+            long bits = Double.doubleToRawLongBits(p0 * p1) & ABS_MASK;
+            if (((bits - MIN_NORMAL_BITS) | (MAX_FINITE_BITS - bits)) < 0) {
+                careful += carefully(c, i, i + BLOCK, lambda);
+                continue;
             }
-            if (i < end) {
-                long bits0 = Double.doubleToRawLongBits(Math.fma(-lambda, c[i], 1.0)) & ABS_MASK;
-                flags |= (bits0 - MIN_NORMAL_BITS) | (MAX_FINITE_BITS - bits0);
-                exponents += bits0 >>> 52;
-                product0 *= Double.longBitsToDouble((bits0 & MANTISSA_MASK) | ONE_BITS);
-                i++;
-            }
-            long p0 = Double.doubleToRawLongBits(product0);
-            long p1 = Double.doubleToRawLongBits(product1);
-            exponents += (p0 >>> 52) + (p1 >>> 52) - 2046;
-            product0 = Double.longBitsToDouble((p0 & MANTISSA_MASK) | ONE_BITS);
-            product1 = Double.longBitsToDouble((p1 & MANTISSA_MASK) | ONE_BITS);
+            exponents += (bits >>> 52) - 1023;
+            long m = Double.doubleToRawLongBits(mantissa * Double.longBitsToDouble((bits & MANTISSA_MASK) | ONE_BITS));
+            exponents += (m >>> 52) - 1023;
+            mantissa = Double.longBitsToDouble((m & MANTISSA_MASK) | ONE_BITS);
         }
-        if (flags < 0) {
-            return carefully(c, from, to, lambda);
+        if (i < to) {
+            careful += carefully(c, i, to, lambda);
         }
-        return (exponents - 1023L * (to - from)) * LN2 + Math.log(product0 * product1);
+        return exponents * LN2 + Math.log(mantissa) + careful;
     }
 
     /** The same sum term by term: −∞ for a zero factor, log|λ| + log|c| where λc overflows. */

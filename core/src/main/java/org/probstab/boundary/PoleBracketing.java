@@ -139,15 +139,14 @@ public final class PoleBracketing {
 
     private void stripePass(int j) {
         int g = first + j;
-        rest[j] = f.valueExcept(g, f.poleHi(g));
-        restSlope[j] = Double.NaN; // computed when needed (slope)
-        if (!(rest[j] > 0) || Double.isInfinite(rest[j])) {
+        f.valueAndSlope(g, f.poleHi(g), buffer);
+        rest[j] = buffer[0];
+        restSlope[j] = buffer[1];
+        if (!(rest[j] > 0) || Double.isInfinite(rest[j]) || Double.isNaN(restSlope[j])) {
             return;
         }
         double weight = f.groupWeight(g);
         double u0 = -rest[j] / weight - f.logAbsCoefficient(g);
-        // |R'(1/c)| ≤ Σ w_k |c_k|/|1 − c_k/c| = Σ w_k/|1/c − 1/c_k| ≤ (Σ w)/(distance to the nearest other pole).
-        double slopeBound = f.totalWeight() / nearestOtherPole(g);
         for (int side = -1; side <= 1; side += 2) {
             double room = distanceToEnd(j, side);
             if (!(room > 0)) {
@@ -159,8 +158,7 @@ public final class PoleBracketing {
             }
             double d0 = Math.exp(u0);
             double pole = Math.abs(f.poleHi(g));
-            if (d0 <= NARROW * pole && (d0 * slopeBound <= NARROW * weight
-                    || d0 * Math.abs(slope(j)) <= NARROW * weight)) {
+            if (d0 <= NARROW * pole && d0 * Math.abs(restSlope[j]) <= NARROW * weight) {
                 // φ(u) = W(ln|c| + u) + R to double precision: exactly linear with slope W.
                 double eta = 0x1p-50 * Math.max(1, Math.abs(u0));
                 candidates[2 * j + (side + 1) / 2] = nearPole(j, side, u0, u0 - eta, u0 + eta);
@@ -175,27 +173,6 @@ public final class PoleBracketing {
             Solution s = solve(chart, uNegative, uHalf, u0);
             candidates[2 * j + (side + 1) / 2] = fromPoleChart(j, side, s);
         }
-    }
-
-    /** R_g'(1/c_g) of pole j, computed on first use. */
-    private double slope(int j) {
-        if (Double.isNaN(restSlope[j])) {
-            int g = first + j;
-            restSlope[j] = f.slopeExcept(g, f.poleHi(g));
-        }
-        return restSlope[j];
-    }
-
-    /** The distance from pole g to the nearest other pole (of any sign, in or out of the range); ∞ if none. */
-    private double nearestOtherPole(int g) {
-        double d = Double.POSITIVE_INFINITY;
-        if (g > 0) {
-            d = Math.min(d, Math.abs((f.poleHi(g) - f.poleHi(g - 1)) + (f.poleLo(g) - f.poleLo(g - 1))));
-        }
-        if (g + 1 < f.groups()) {
-            d = Math.min(d, Math.abs((f.poleHi(g + 1) - f.poleHi(g)) + (f.poleLo(g + 1) - f.poleLo(g))));
-        }
-        return d;
     }
 
     /** Distance from pole j to the other end of the piece on its side (a neighbouring pole or the range end). */
@@ -219,7 +196,7 @@ public final class PoleBracketing {
      */
     private double lowerBracket(int j, double reach) {
         int g = first + j;
-        return -(rest[j] + Math.abs(slope(j)) * reach) / f.groupWeight(g) - f.logAbsCoefficient(g) - 1;
+        return -(rest[j] + Math.abs(restSlope[j]) * reach) / f.groupWeight(g) - f.logAbsCoefficient(g) - 1;
     }
 
     /**
@@ -229,7 +206,7 @@ public final class PoleBracketing {
     private double tangentBound(int j, int side, double reach) {
         int g = first + j;
         double weight = f.groupWeight(g);
-        double k = side * slope(j);
+        double k = side * restSlope[j];
         double d = k < 0 ? Math.min(weight / -k, reach) : reach;
         return weight * (f.logAbsCoefficient(g) + Math.log(d)) + rest[j] + k * d;
     }
@@ -586,7 +563,7 @@ public final class PoleBracketing {
             double slope;
             if (lambda == f.poleHi(g)) {
                 r = rest[j];
-                slope = slope(j);
+                slope = restSlope[j];
             } else {
                 f.derivatives(g, lambda, v);
                 r = v[0];
