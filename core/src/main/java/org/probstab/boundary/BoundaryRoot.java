@@ -6,8 +6,10 @@ package org.probstab.boundary;
  * @param exponent     which function vanishes
  * @param root         the root, the double nearest to it within the guarantee of the method that found it
  *                     ({@link PoleBracketing}, {@link MeanSquareBoundary})
- * @param bracketLo    a λ ≤ root where the function has the sign it has just left of the root
- * @param bracketHi    a λ ≥ root where the function has the sign it has just right of the root
+ * @param bracketLo    the lower end of an interval that contains the root: the solver's last bracket, on whose ends
+ *                     the computed function has opposite signs (in λ, or near a pole in the log distance to it),
+ *                     rounded outward to doubles ({@link PoleBracketing}); [r, r] for a root hit exactly
+ * @param bracketHi    its upper end
  * @param kind         crossing, or one side of a stripe
  * @param pole         stripes: the pole λ = 1/c the stripe surrounds (the double nearest to it); NaN for crossings
  * @param logHalfWidth stripes: ln of the stripe's half-width (d⁻ + d⁺)/2, d∓ the exact distances from the pole to

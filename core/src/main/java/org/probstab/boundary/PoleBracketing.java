@@ -34,15 +34,18 @@ import java.util.List;
  *       in u comes from the tangent bound, so it is a proven sign change.</li>
  * </ol>
  *
- * <p><b>What is guaranteed.</b> Each root is returned with a bracket [lo, hi] at whose ends the computed f has
- * opposite signs (or exactly 0 at the root), hi − lo ≤ 2⁻⁴⁴|root| (≈ 5.7e-14 relative), and in u-coordinates in
- * addition Δu ≤ 2⁻⁴⁴, i.e. the distance to the pole to 5.7e-14 relative; u-brackets are rounded outward to
- * doubles. f is evaluated to a few 1e-16 absolute ({@link LogFactorSum}), so a root of the exact f lies within
- * the bracket widened by that error over |f'| — far below 1e-12 relative except near a tangency. The set of
- * roots is complete up to two stated limits: (i) a piece whose maximum lies within the evaluation error of 0 is
- * decided by the sign of the computed bound (an unstable sliver of width ~1e-8 or less there can be missed or
- * kept); (ii) two poles that are the same double or adjacent doubles leave no double between them and that
- * sub-ulp piece is not searched (its roots would be indistinguishable from the poles).
+ * <p><b>What is guaranteed.</b> Each root comes with the last bracket of its solver, on whose ends the computed f
+ * has opposite signs (or f = 0 exactly at the root, bracket [r, r]): in λ, hi − lo ≤ 2⁻⁴⁴|root| (≈ 5.7e-14
+ * relative); in the pole coordinate u, Δu ≤ 2⁻⁴⁴ max(1, |u|) — the distance to the pole to 5.7e-14 relative (and
+ * ln of it to that relative accuracy when |u| &gt; 1) — with the u-bracket mapped to λ and rounded outward by one
+ * double. For a stripe narrower than the double spacing at its pole, that outward-rounded bracket is the pair of
+ * doubles around the pole and the root is the pole's double ({@link BoundaryRoot#resolved()} false): no double
+ * inside such a stripe exists to carry the sign. f is evaluated to a few 1e-16 absolute ({@link LogFactorSum}), so
+ * a root of the exact f lies within the bracket widened by that error over |f'| — far below 1e-12 relative except
+ * near a tangency. The set of roots is complete up to two stated limits: (i) a piece whose maximum lies within the
+ * evaluation error of 0 is decided by the sign of the computed bound (an unstable sliver of width ~1e-8 or less
+ * there can be missed or kept); (ii) two poles that are the same double or adjacent doubles leave no double
+ * between them and that sub-ulp piece is not searched (its roots would be indistinguishable from the poles).
  *
  * <p><b>Range ends.</b> The range is (λ_lo, λ_hi]: a root exactly at λ_lo is not reported, one exactly at λ_hi is
  * (bracket [λ_hi, λ_hi]). λ = 0 is always a root of f (f(0) = 0): it is reported only when the range contains it.
@@ -161,7 +164,7 @@ public final class PoleBracketing {
             if (d0 <= NARROW * pole && d0 * Math.abs(restSlope[j]) <= NARROW * weight) {
                 // φ(u) = W(ln|c| + u) + R to double precision: exactly linear with slope W.
                 double eta = 0x1p-50 * Math.max(1, Math.abs(u0));
-                candidates[2 * j + (side + 1) / 2] = nearPole(j, side, u0, u0 - eta, u0 + eta);
+                candidates[2 * j + (side + 1) / 2] = nearPole(j, side, u0, u0 - eta, u0 + eta, side > 0);
                 continue;
             }
             PoleChart chart = new PoleChart(j, side);
@@ -170,8 +173,7 @@ public final class PoleBracketing {
                 continue;
             }
             double uNegative = lowerBracket(j, 0.5 * room);
-            Solution s = solve(chart, uNegative, uHalf, u0);
-            candidates[2 * j + (side + 1) / 2] = fromPoleChart(j, side, s);
+            candidates[2 * j + (side + 1) / 2] = solveNearPole(chart, uNegative, uHalf, u0);
         }
     }
 
@@ -396,17 +398,27 @@ public final class PoleBracketing {
         if (!(start > uNegative && start < uPositive)) {
             start = 0.5 * (uNegative + uPositive);
         }
+        return solveNearPole(chart, uNegative, uPositive, start);
+    }
+
+    /**
+     * The root in a pole chart with φ(uNegative) &lt; 0 &lt; φ(uPositive). Where u cannot resolve λ to the relative
+     * tolerance (far from the pole, near λ = 0) the bracket is finished in λ.
+     */
+    private Found solveNearPole(PoleChart chart, double uNegative, double uPositive, double start) {
+        // φ < 0 nearer the pole: the root rises away from it (rising in λ on the right side). The partner search of
+        // partnerNearPole has φ < 0 farther out: a root falling away from the pole.
+        boolean rising = (uNegative < uPositive) == (chart.side > 0);
         Solution s = solve(chart, uNegative, uPositive, start);
         if (!s.converged()) {
-            // Far from the pole and near λ = 0, u cannot resolve λ to the relative tolerance: finish in λ.
             double lambdaNegative = chart.lambda(s.tNegative());
             double lambdaPositive = chart.lambda(s.tPositive());
             if (lambdaNegative != lambdaPositive) {
                 return fromLambda(solve(new LambdaChart(), lambdaNegative, lambdaPositive, chart.lambda(s.t())),
-                        side > 0);
+                        rising);
             }
         }
-        return fromPoleChart(j, side, s);
+        return fromPoleChart(chart.j, chart.side, s, rising);
     }
 
     /**
@@ -424,7 +436,7 @@ public final class PoleBracketing {
         if (!(chart.value(uFar) < 0)) {
             return null;
         }
-        return fromPoleChart(j, side, solve(chart, uFar, uPositive, 0.5 * (uFar + uPositive)));
+        return solveNearPole(chart, uFar, uPositive, 0.5 * (uFar + uPositive));
     }
 
     private void add(Found root, int piece) {
@@ -674,7 +686,7 @@ public final class PoleBracketing {
     }
 
     /** A root in pole j's coordinate on side s, u its log distance, [uNegative, uPositive] its bracket. */
-    private Found nearPole(int j, int side, double u, double uNegative, double uPositive) {
+    private Found nearPole(int j, int side, double u, double uNegative, double uPositive, boolean rising) {
         int g = first + j;
         double ph = f.poleHi(g);
         double pl = f.poleLo(g);
@@ -683,17 +695,17 @@ public final class PoleBracketing {
         double e2 = ph + (pl + side * Math.exp(uPositive));
         double bLo = Math.nextDown(Math.min(Math.min(e1, e2), root));
         double bHi = Math.nextUp(Math.max(Math.max(e1, e2), root));
-        Found r = new Found(root, bLo, bHi, side > 0, u);
+        Found r = new Found(root, bLo, bHi, rising, u);
         r.pole = j;
         r.positiveU = uPositive;
         return r;
     }
 
-    private Found fromPoleChart(int j, int side, Solution s) {
+    private Found fromPoleChart(int j, int side, Solution s, boolean rising) {
         if (s.tNegative() == s.tPositive()) {
-            return nearPole(j, side, s.t(), s.t(), s.t());
+            return nearPole(j, side, s.t(), s.t(), s.t(), rising);
         }
-        return nearPole(j, side, s.t(), s.tNegative(), s.tPositive());
+        return nearPole(j, side, s.t(), s.tNegative(), s.tPositive(), rising);
     }
 
     private static Found fromLambda(Solution s, boolean rising) {

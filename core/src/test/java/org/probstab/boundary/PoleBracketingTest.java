@@ -131,6 +131,24 @@ class PoleBracketingTest {
     }
 
     /**
+     * λ = 0 is a root of Λ± (f(0) = 0) and is reported when the range contains it. χ ∈ {1, ½} on (−2, 2]: Λ₋ is
+     * positive left of 0 (f'(0) = −Eχ &lt; 0) and negative on (0, 2] (a dip at the pole 1), Λ₊ negative on (−1, 0) and
+     * positive after: one root each, at 0 (to within the solver's absolute floor, the smallest normal double). A
+     * pole at the closed end (1 in (0, 1]) leaves an empty last piece.
+     */
+    @Test
+    void zeroIsARootWhenTheRangeHoldsIt() {
+        BatchAtoms atoms = BatchAtoms.ofSamples(new double[] {1, 0.5});
+        for (BoundaryExponent e : new BoundaryExponent[] {BoundaryExponent.MINUS, BoundaryExponent.PLUS}) {
+            List<BoundaryRoot> roots = PoleBracketing.roots(atoms, e, -2, 2);
+            assertThat(roots).as(e.label()).hasSize(1);
+            assertThat(Math.abs(roots.get(0).root())).isLessThanOrEqualTo(Double.MIN_NORMAL);
+            assertThat(roots.get(0).rising()).isEqualTo(e == BoundaryExponent.PLUS);
+        }
+        assertThat(PoleBracketing.roots(atoms, BoundaryExponent.MINUS, 0, 1)).isEmpty();
+    }
+
+    /**
      * A single pole of weight 1 (every χ equal, one coincident pole): Λ₋ = log|1 − λ| has roots 0 and 2 only, and the
      * stable interval (0, 2) around the pole is bounded by the excluded root 0, so 2 is a crossing.
      */
@@ -181,6 +199,45 @@ class PoleBracketingTest {
                 }
             }
         }
+    }
+
+    /**
+     * The same sign check at S = 2 with N = 100 (5050 enumerated batches, over 1000 roots) against
+     * {@link BatchEnumeration#exponent}, the enumeration the phase table uses, at 300 random λ per case. A missed or
+     * spurious pair of roots would flip the sign on an interval; the stripes here (10⁻¹²⁰⁰ and narrower) are
+     * invisible to any evaluation at doubles, and their widths are checked by the closed-form and reference tests.
+     */
+    @Test
+    void rootsGiveTheSignOfTheEnumeratedExponentAtBatchSizeTwo() {
+        RandomGenerator rng = StreamSeeds.stream(8, 0, StreamSeeds.Purpose.SIMULATION);
+        int total = 0;
+        for (double mu : new double[] {0.1, 0.4}) {
+            FiniteDataset data = MfGaussianDatasetDump.dataset(1, 100, mu, 2.0);
+            BatchAtoms atoms = BatchAtoms.ofDataset(data, 2, true, 10_000);
+            for (BoundaryExponent e : new BoundaryExponent[] {BoundaryExponent.MINUS, BoundaryExponent.PLUS}) {
+                List<BoundaryRoot> roots = PoleBracketing.roots(atoms, e, 0, 3);
+                total += roots.size();
+                double step = e == BoundaryExponent.MINUS ? 1 : -1;
+                boolean positiveAtStart = step * data.mean() < 0;
+                for (int k = 0; k < 300; k++) {
+                    double lambda = 3 * rng.nextDouble();
+                    boolean positive = positiveAtStart;
+                    double nearest = Double.POSITIVE_INFINITY;
+                    for (BoundaryRoot r : roots) {
+                        nearest = Math.min(nearest, Math.abs(r.root() - lambda));
+                        if (r.root() <= lambda) {
+                            positive = r.rising();
+                        }
+                    }
+                    if (nearest < 1e-9) {
+                        continue;
+                    }
+                    double value = BatchEnumeration.exponent(data, 2, true, step * lambda).value();
+                    assertThat(value > 0).as("mu = " + mu + " " + e + " at " + lambda).isEqualTo(positive);
+                }
+            }
+        }
+        assertThat(total).isGreaterThan(1000);
     }
 
     /**
