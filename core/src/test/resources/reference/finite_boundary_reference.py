@@ -8,7 +8,7 @@ this file: every root in (lo, hi] of
     L-(lam) = sum_B w_B log|1 - lam chi_B|,   L+(lam) = sum_B w_B log|1 + lam chi_B|,   E(1 - lam chi_B)^2 - 1,
 
 for the cases in CASES. Needs only mpmath (tested with 1.3.0); never a runtime dependency of probstab.
-Run:  python3 finite_boundary_reference.py   (about ten minutes on one core).
+Run:  python3 finite_boundary_reference.py   (about five minutes on one core).
 
 Atoms.  S = 1: the N doubles chi_i with weight 1/N.  S = 2 with replacement: one atom per index pair i <= j, value
 (chi_i + chi_j) * 0.5 evaluated in IEEE double (Python floats round exactly as Java does, so these are the very

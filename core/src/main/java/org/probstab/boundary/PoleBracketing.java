@@ -36,9 +36,8 @@ import java.util.List;
  *
  * <p><b>What is guaranteed.</b> Each root comes with the last bracket of its solver, on whose ends the computed f
  * has opposite signs (or f = 0 exactly at the root, bracket [r, r]): in λ, hi − lo ≤ 2⁻⁴⁴|root| (≈ 5.7e-14
- * relative); in the pole coordinate u, Δu ≤ 2⁻⁴⁴ max(1, |u|) — the distance to the pole to 5.7e-14 relative (and
- * ln of it to that relative accuracy when |u| &gt; 1) — with the u-bracket mapped to λ and rounded outward by one
- * double. For a stripe narrower than the double spacing at its pole, that outward-rounded bracket is the pair of
+ * relative); in the pole coordinate u, Δu ≤ max(2⁻⁴⁴, 4 ulp(u)) — the distance to the pole to 5.7e-14 relative
+ * (to the resolution of u where |u| &gt; 256) — with the u-bracket mapped to λ and rounded outward by one double. For a stripe narrower than the double spacing at its pole, that outward-rounded bracket is the pair of
  * doubles around the pole and the root is the pole's double ({@link BoundaryRoot#resolved()} false): no double
  * inside such a stripe exists to carry the sign. f is evaluated to a few 1e-16 absolute ({@link LogFactorSum}), so
  * a root of the exact f lies within the bracket widened by that error over |f'| — far below 1e-12 relative except
@@ -163,7 +162,7 @@ public final class PoleBracketing {
             double pole = Math.abs(f.poleHi(g));
             if (d0 <= NARROW * pole && d0 * Math.abs(restSlope[j]) <= NARROW * weight) {
                 // φ(u) = W(ln|c| + u) + R to double precision: exactly linear with slope W.
-                double eta = 0x1p-50 * Math.max(1, Math.abs(u0));
+                double eta = Math.max(0x1p-46, 2 * Math.ulp(u0));
                 candidates[2 * j + (side + 1) / 2] = nearPole(j, side, u0, u0 - eta, u0 + eta, side > 0);
                 continue;
             }
@@ -588,16 +587,18 @@ public final class PoleBracketing {
         @Override
         public boolean converged(double t1, double t2) {
             double width = Math.abs(t2 - t1);
-            double d = Math.exp(Math.max(t1, t2));
-            double lambda = Math.abs(lambda(Math.max(t1, t2)));
-            return width <= TOLERANCE && d * width <= TOLERANCE * lambda;
+            double u = Math.max(t1, t2);
+            double d = Math.exp(u);
+            double lambda = Math.abs(lambda(u));
+            return width <= Math.max(TOLERANCE, 4 * Math.ulp(u)) && d * width <= TOLERANCE * lambda;
         }
 
         @Override
         public double closingStep(double u) {
             double d = Math.exp(u);
             double lambda = Math.abs(lambda(u));
-            return 0.25 * TOLERANCE * (d > lambda ? lambda / d : 1);
+            return 0.25 * Math.min(Math.max(TOLERANCE, 4 * Math.ulp(u)), d > lambda ? TOLERANCE * lambda / d
+                    : Double.MAX_VALUE);
         }
     }
 
