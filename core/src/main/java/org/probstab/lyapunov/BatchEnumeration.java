@@ -87,6 +87,20 @@ public final class BatchEnumeration {
     }
 
     /**
+     * Receives the minibatches of an enumeration, one call per distinct index multiset (with replacement) or
+     * subset (without), in the enumeration order of the class comment.
+     */
+    @FunctionalInterface
+    public interface BatchConsumer {
+        /**
+         * @param weight    the batch's probability with replacement (multinomial, as in the class comment); the
+         *                  constant 1 without replacement (every subset is equally likely: divide by the count)
+         * @param batchMean χ_B = (1/S) Σ_{j∈B} χ_j, computed as the running prefix sum times 1/S
+         */
+        void accept(double weight, double batchMean);
+    }
+
+    /**
      * Λ(λ) = E_B log|1 − λχ_B| over all minibatches, as {@link Method#ENUMERATION} (SE 0, logVariance exact,
      * samples = number of batches).
      *
@@ -96,6 +110,20 @@ public final class BatchEnumeration {
      */
     public static ExponentEstimate exponent(FiniteDataset data, int s, boolean withReplacement, double lambda) {
         ExactFiniteSum.checkLambda(lambda);
+        Accumulator acc = new Accumulator(lambda);
+        long count = forEachBatch(data, s, withReplacement, acc);
+        return acc.estimate(count);
+    }
+
+    /**
+     * Every minibatch with its weight and batch mean (see {@link BatchConsumer}): the enumeration behind
+     * {@link #exponent}, for callers that need the batch law itself (its atoms χ_B and their probabilities).
+     *
+     * @param s S ≥ 1 (≤ N without replacement)
+     * @return the number of batches visited, {@link #batchCount}
+     * @throws IllegalArgumentException if S &gt; N without replacement or the count exceeds {@link #HARD_CAP}
+     */
+    public static long forEachBatch(FiniteDataset data, int s, boolean withReplacement, BatchConsumer consumer) {
         int n = data.size();
         long count = batchCount(n, s, withReplacement);
         if (count == 0) {
@@ -107,16 +135,15 @@ public final class BatchEnumeration {
                     + "; use BatchMonteCarlo");
         }
         double[] chi = data.values();
-        Accumulator acc = new Accumulator();
         if (withReplacement) {
-            enumerateMultisets(chi, s, lambda, acc);
+            enumerateMultisets(chi, s, consumer);
         } else {
-            enumerateSubsets(chi, s, lambda, acc);
+            enumerateSubsets(chi, s, consumer);
         }
-        return acc.estimate(count);
+        return count;
     }
 
-    private static void enumerateMultisets(double[] chi, int s, double lambda, Accumulator acc) {
+    private static void enumerateMultisets(double[] chi, int s, BatchConsumer consumer) {
         int n = chi.length;
         int[] index = new int[s];
         int[] run = new int[s];           // length of the run of equal indices ending at position j
@@ -144,7 +171,7 @@ public final class BatchEnumeration {
                 scale[j] = previousScale;
             }
             double probability = scale[s - 1] == 0 ? weight[s - 1] : Math.scalb(weight[s - 1], -500 * scale[s - 1]);
-            acc.add(probability, ExactFiniteSum.logFactor(lambda, sum[s - 1] * inverseS));
+            consumer.accept(probability, sum[s - 1] * inverseS);
             // Next non-decreasing tuple: bump the rightmost position below N−1, copy it to the right.
             int j = s - 1;
             while (j >= 0 && index[j] == n - 1) {
@@ -161,7 +188,7 @@ public final class BatchEnumeration {
         }
     }
 
-    private static void enumerateSubsets(double[] chi, int s, double lambda, Accumulator acc) {
+    private static void enumerateSubsets(double[] chi, int s, BatchConsumer consumer) {
         int n = chi.length;
         int[] index = new int[s];
         double[] sum = new double[s];
@@ -174,7 +201,7 @@ public final class BatchEnumeration {
             for (int j = from; j < s; j++) {
                 sum[j] = (j == 0 ? 0 : sum[j - 1]) + chi[index[j]];
             }
-            acc.add(1.0, ExactFiniteSum.logFactor(lambda, sum[s - 1] * inverseS));
+            consumer.accept(1.0, sum[s - 1] * inverseS);
             // Next increasing tuple: bump the rightmost position below its maximum N − S + j.
             int j = s - 1;
             while (j >= 0 && index[j] == n - s + j) {
@@ -192,14 +219,21 @@ public final class BatchEnumeration {
     }
 
     /** West's weighted mean and variance of the finite logs; −∞ terms are flagged, not averaged. */
-    private static final class Accumulator {
+    private static final class Accumulator implements BatchConsumer {
+        private final double lambda;
         private double totalWeight;
         private double mean;
         private double m2;
         private boolean zeroFactor;
         private boolean finiteTerm;
 
-        void add(double weight, double log) {
+        Accumulator(double lambda) {
+            this.lambda = lambda;
+        }
+
+        @Override
+        public void accept(double weight, double batchMean) {
+            double log = ExactFiniteSum.logFactor(lambda, batchMean);
             if (log == Double.NEGATIVE_INFINITY) {
                 zeroFactor = true;
                 return;
