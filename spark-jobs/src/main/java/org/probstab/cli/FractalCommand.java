@@ -47,7 +47,12 @@ final class FractalCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         input.checkLocal();
         String target = out != null ? out : input.table.replaceAll("/+$", "") + "-fractal";
-        TableOutput.checkLocal(target, "--out", false, overwrite);
+        java.nio.file.Path local = java.nio.file.Path.of(new org.apache.hadoop.fs.Path(target).toUri().getPath());
+        if (!overwrite && java.nio.file.Files.exists(local.resolve(TableOutput.MANIFEST))) {
+            throw org.probstab.config.InvalidInputException.of("--out", "--out '" + target + "' already holds"
+                    + " fractal statistics: allowed --overwrite (replace them) or another --out");
+        }
+        TableOutput.checkLocal(target, "--out", false, true);
         SparkSession spark = Sessions.create("probstab fractal", master.or("local[2]"),
                 Map.of("spark.ui.enabled", "false"));
         PrintWriter w = spec.commandLine().getOut();

@@ -161,6 +161,25 @@ class RefineJobTest {
     }
 
     /**
+     * The fractal statistics of the refined table: the finest box count is the last level's disagreeing boxes (unit
+     * boxes of the finest grid), the curve spans the refinement's scales, and the finest uniform grid is labelled
+     * everywhere from the leaves (the painter refuses a grid with a hole).
+     */
+    @Test
+    void fractalStatisticsReadTheLevelsBoxes() throws IOException {
+        FractalJob.Result r = FractalJob.analyse(TestSpark.local2(), refined.toString(), null);
+        org.probstab.refine.FractalStatistics s = r.statistics().get(0);
+        long[] counts = s.curve().counts();
+        assertThat(counts[counts.length - 1]).isEqualTo(straight.levels().get(LEVELS).disagreeing());
+        assertThat(s.levels()).isEqualTo(LEVELS);
+        // 16 finest intervals per axis: boxes of 2^-4; the coarse grid's 2^-2 is where the fit starts.
+        assertThat(s.fitRange()).containsExactly(Math.scalb(1.0, -4), Math.scalb(1.0, -2));
+        assertThat(s.entropy()).isNotNull();
+        assertThat(s.entropy().boxes()).isEqualTo(9);
+        assertThat(r.rows()).isEqualTo(straight.cells());
+    }
+
+    /**
      * A budget too small for level 1 stops the run after level 0 with one line; --resume with a larger budget finishes
      * the same table; and after a driver death within the last level (a chunk and the level's decisions gone, the
      * level marked running), --resume computes exactly the missing chunk and ends with the same table again.
