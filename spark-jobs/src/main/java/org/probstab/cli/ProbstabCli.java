@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         description = "Probabilistic stability of SGD: Lyapunov-exponent phase diagrams.",
         subcommands = {SweepCommand.class, ExportCommand.class, EvalCommand.class, BenchCommand.class,
             RenderCommand.class, FiguresCommand.class, BoundaryCommand.class, RefineCommand.class,
-            FractalCommand.class})
+            FractalCommand.class, AggregateCommand.class})
 public final class ProbstabCli {
 
     /** Exit code for bad input. */
