@@ -41,11 +41,16 @@ public final class BoundaryChart {
             yHi = Math.max(yHi, r.get(y));
         }
         double[] yr = window.range(y) != null ? window.range(y) : new double[] {yLo, yHi};
-        XYChart chart = Charts.xy(title, RenderLabels.axis("lambda"), RenderLabels.axis(y), width, height);
+        AxisOffset ox = AxisOffset.of(xr[0], xr[1]);
+        AxisOffset oy = AxisOffset.of(yr[0], yr[1]);
+        XYChart chart = Charts.xy(title, ox.title(RenderLabels.axis("lambda")), oy.title(RenderLabels.axis(y)), width,
+                height);
         var styler = chart.getStyler();
-        styler.setXAxisMin(xr[0]).setXAxisMax(xr[1]).setYAxisMin(yr[0]).setYAxisMax(yr[1]);
-        styler.setXAxisDecimalPattern(RefinedMapChart.pattern(xr));
-        styler.setYAxisDecimalPattern(RefinedMapChart.pattern(yr));
+        double[] dx = ox.apply(xr);
+        double[] dy = oy.apply(yr);
+        styler.setXAxisMin(dx[0]).setXAxisMax(dx[1]).setYAxisMin(dy[0]).setYAxisMax(dy[1]);
+        styler.setXAxisDecimalPattern(RefinedMapChart.pattern(dx));
+        styler.setYAxisDecimalPattern(RefinedMapChart.pattern(dy));
         styler.setMarkerSize(4);
         double maxJump = MAX_JUMP * (xr[1] - xr[0]);
         int drawn = 0;
@@ -62,10 +67,10 @@ public final class BoundaryChart {
                     double pole = r.get("pole");
                     // One marker per stripe: at its left (falling) root's row.
                     if (window.contains("lambda", pole) && r.get("rising") == 0) {
-                        stripes.add(new double[] {pole, r.get(y)});
+                        stripes.add(new double[] {ox.apply(pole), oy.apply(r.get(y))});
                     }
                     if (window.contains("lambda", root)) {
-                        sides.add(new double[] {root, r.get(y)});
+                        sides.add(new double[] {ox.apply(root), oy.apply(r.get(y))});
                     }
                 } else if (window.contains("lambda", root)) {
                     crossings.computeIfAbsent(r.get(y), k -> new ArrayList<>()).add(root);
@@ -78,8 +83,8 @@ public final class BoundaryChart {
             };
             int k = 0;
             for (List<double[]> branch : BoundaryBranches.join(crossings, maxJump)) {
-                double[] px = branch.stream().mapToDouble(p -> p[0]).toArray();
-                double[] py = branch.stream().mapToDouble(p -> p[1]).toArray();
+                double[] px = branch.stream().mapToDouble(p -> ox.apply(p[0])).toArray();
+                double[] py = branch.stream().mapToDouble(p -> oy.apply(p[1])).toArray();
                 XYSeries s = chart.addSeries(k == 0 ? name : name + " #" + k, px, py);
                 s.setXYSeriesRenderStyle(branch.size() > 1 ? XYSeries.XYSeriesRenderStyle.Line
                         : XYSeries.XYSeriesRenderStyle.Scatter);
@@ -112,7 +117,7 @@ public final class BoundaryChart {
                 }
             }
         }
-        Charts.roundTicks(chart, xr, yr);
+        Charts.roundTicks(chart, dx, dy);
         if (drawn == 0) {
             throw org.probstab.config.InvalidInputException.of("--window", "--window: no root of the table lies in the window "
                     + window.ranges().keySet() + ": allowed a window the boundaries cross");

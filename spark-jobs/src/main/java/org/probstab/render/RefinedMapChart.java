@@ -42,16 +42,20 @@ public final class RefinedMapChart {
         String sy = "cell_size." + spec.y();
         double[] xr = range(cells, spec.x(), sx, spec.logX(), spec.window());
         double[] yr = range(cells, spec.y(), sy, spec.logY(), spec.window());
-        XYChart chart = Charts.xy(spec.title(), RenderLabels.axis(spec.x()), RenderLabels.axis(spec.y()),
-                spec.width(), spec.height());
+        AxisOffset ox = spec.logX() ? AxisOffset.NONE : AxisOffset.of(xr[0], xr[1]);
+        AxisOffset oy = spec.logY() ? AxisOffset.NONE : AxisOffset.of(yr[0], yr[1]);
+        double[] dx = ox.apply(xr);
+        double[] dy = oy.apply(yr);
+        XYChart chart = Charts.xy(spec.title(), ox.title(RenderLabels.axis(spec.x())),
+                oy.title(RenderLabels.axis(spec.y())), spec.width(), spec.height());
         var styler = chart.getStyler();
         styler.setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         styler.setPlotContentSize(1.0);
-        styler.setXAxisMin(xr[0]).setXAxisMax(xr[1]).setYAxisMin(yr[0]).setYAxisMax(yr[1]);
+        styler.setXAxisMin(dx[0]).setXAxisMax(dx[1]).setYAxisMin(dy[0]).setYAxisMax(dy[1]);
         styler.setXAxisLogarithmic(spec.logX());
         styler.setYAxisLogarithmic(spec.logY());
-        styler.setXAxisDecimalPattern(pattern(xr));
-        styler.setYAxisDecimalPattern(pattern(yr));
+        styler.setXAxisDecimalPattern(pattern(dx));
+        styler.setYAxisDecimalPattern(pattern(dy));
         // level -> (phase -> points and the level's cell size)
         Map<Integer, Map<String, List<double[]>>> byLevel = new TreeMap<>();
         Map<Integer, double[]> sizes = new TreeMap<>();
@@ -66,7 +70,7 @@ public final class RefinedMapChart {
             }
             int level = (int) c.get("level");
             byLevel.computeIfAbsent(level, k -> new TreeMap<>()).computeIfAbsent(c.phase(), k -> new ArrayList<>())
-                    .add(new double[] {x, y});
+                    .add(new double[] {ox.apply(x), oy.apply(y)});
             sizes.putIfAbsent(level, new double[] {wx, wy});
         }
         // Legend entries in the palette's order, first; the cells after them, coarse levels first.
@@ -76,8 +80,8 @@ public final class RefinedMapChart {
         for (String phase : PhasePalette.labels()) {
             if (present.contains(phase)) {
                 legend.add(phase);
-                XYSeries entry = chart.addSeries(PhasePalette.legend(phase), new double[] {xr[0]},
-                        new double[] {yr[0]});
+                XYSeries entry = chart.addSeries(PhasePalette.legend(phase), new double[] {dx[0]},
+                        new double[] {dy[0]});
                 entry.setMarker(SeriesMarkers.SQUARE);
                 entry.setMarkerColor(PhasePalette.color(phase));
             }
@@ -106,7 +110,7 @@ public final class RefinedMapChart {
                     + spec.window().ranges().keySet() + ": allowed a window inside the map");
         }
         styler.setMarkerSize(11);
-        Charts.roundTicks(chart, xr, yr);
+        Charts.roundTicks(chart, dx, dy);
         Rectangle2D plot = Charts.plotBounds(chart);
         double w = plot != null ? plot.getWidth() : chart.getWidth() - 320;
         double h = plot != null ? plot.getHeight() : chart.getHeight() - 120;
@@ -147,10 +151,10 @@ public final class RefinedMapChart {
         return size / span * plot;
     }
 
-    /** Tick labels with enough digits to tell ticks apart in a narrow window. */
+    /** Tick labels with enough digits to tell ticks apart in a narrow window ("0.###" for spans of 1 and more). */
     static String pattern(double[] range) {
         double span = range[1] - range[0];
-        int digits = (int) Math.max(0, Math.min(14, Math.ceil(-Math.log10(span)) + 2));
-        return digits == 0 ? "0.###" : "0." + "#".repeat(digits);
+        int digits = (int) Math.max(3, Math.min(14, Math.ceil(-Math.log10(span)) + 2));
+        return "0." + "#".repeat(digits);
     }
 }
