@@ -147,9 +147,8 @@ public final class RefineJob {
         Broadcast<SerializableConfiguration> hadoop = jsc.broadcast(
                 new SerializableConfiguration(jsc.hadoopConfiguration()));
         long computed = 0;
-        // The joins and aggregations of a level are small next to its cells: a few shuffle partitions per core.
         String shuffle = spark.conf().get("spark.sql.shuffle.partitions");
-        spark.conf().set("spark.sql.shuffle.partitions", Integer.toString(SweepJob.partitions(jsc, run)));
+        long expectedBoxes = plan.levelZeroBoxes();
         try {
             for (int level = 0; level <= plan.levels(); level++) {
                 JsonNode state = levels.size() > level ? levels.get(level) : null;
@@ -160,6 +159,13 @@ public final class RefineJob {
                 }
                 long firstChunk = level == 0 ? 0 : levels.get(level - 1).path("first_chunk").asLong()
                         + levels.get(level - 1).path("chunks").asLong();
+                if (level > 0) {
+                    expectedBoxes = levels.get(level - 1).path("refined_boxes").asLong()
+                            << plan.refinedAxes().size();
+                }
+                // A level's joins and aggregations: one shuffle partition per ~50 000 boxes, at most 4 per core.
+                spark.conf().set("spark.sql.shuffle.partitions", Long.toString(Math.max(1, Math.min(
+                        SweepJob.partitions(jsc, run), expectedBoxes / 50_000 + 1))));
                 ObjectNode entry = JSON.createObjectNode();
                 long t0 = System.nanoTime();
                 Path cells = levelDir(out, level, "cells");
