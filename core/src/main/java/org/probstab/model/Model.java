@@ -41,6 +41,15 @@ public interface Model {
         return Optional.empty();
     }
 
+    /**
+     * For a model without exact exponents of its own (a trained network), the cell of an exactly solvable model that
+     * is its linearised theory, for drawing that theory's boundaries over this model's maps; empty for the others.
+     * Must not depend on anything but {@code p} (no training, no random draws).
+     */
+    default Optional<TheoryCell> theory(CellParameters p) {
+        return Optional.empty();
+    }
+
     /** The kind of table its cells fill (the phase table unless the model says otherwise). */
     default TableKind kind() {
         return PhaseTable.KIND;

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.probstab.config.InvalidInputException;
 import org.probstab.net.BackendChoice;
 import org.probstab.net.BatchShape;
+import org.probstab.net.MemoryBudget;
 import org.probstab.net.NetBackend;
 import org.probstab.net.NetBatch;
 import org.probstab.net.NetCellResult;
@@ -51,7 +51,18 @@ public final class NetTrainer {
     public static NetBackend open(BackendChoice choice) {
         return switch (choice.kind()) {
             case CPU -> new CpuBackend(choice.threads());
-            case DJL -> DjlBackend.open(choice.device());
+            case DJL -> DjlBackend.open(choice.device(), choice.gpu());
+        };
+    }
+
+    /**
+     * The memory a batch of {@code cells} cells of {@code shape} needs on the chosen backend, without opening it
+     * ({@link NetBackend#bytesFor}).
+     */
+    public static long footprint(BackendChoice choice, BatchShape shape, int cells) {
+        return switch (choice.kind()) {
+            case CPU -> CpuBackend.footprint(shape, cells, choice.threads());
+            case DJL -> DjlBackend.footprint(shape, cells);
         };
     }
 
@@ -79,9 +90,7 @@ public final class NetTrainer {
     /** The largest C with {@code bytesFor(shape, C)} within the budget; refuses when not even one cell fits. */
     static int maxCellsPerBatch(NetBackend backend, BatchShape shape, long budget) {
         if (backend.bytesFor(shape, 1) > budget) {
-            throw InvalidInputException.outOfRange("memory_budget", budget, "at least " + backend.bytesFor(shape, 1)
-                    + " bytes for one cell with d = " + shape.inputDim() + ", h = " + shape.hiddenDim() + ", S = "
-                    + shape.batchSize() + ", " + shape.optimiser() + " on backend " + backend.name());
+            throw MemoryBudget.tooSmall(budget, backend.bytesFor(shape, 1), 1, shape, backend.name());
         }
         int lo = 1;
         int hi = 1 << 20;

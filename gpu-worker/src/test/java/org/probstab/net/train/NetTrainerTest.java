@@ -165,8 +165,9 @@ class NetTrainerTest {
         NetCellSpec cell = NetCellSpec.builder().dims(200, 200).batchSize(32).build();
         Throwable e = catchThrowable(() -> NetTrainer.train(new TrainingRequest(List.of(cell), new long[] {0}, 1,
                 BackendChoice.cpu(1), 100_000)));
+        // 100 000 bytes = 0.095 MiB, printed rounded up to one decimal.
         assertThat(e).isInstanceOf(InvalidInputException.class);
-        assertThat(e.getMessage()).contains("'memory_budget' = 100000").contains("for one cell with d = 200")
+        assertThat(e.getMessage()).contains("'memory_mb' = 0.1 is too small: one cell with d = 200")
                 .doesNotContain("\n");
     }
 
