@@ -185,7 +185,17 @@ public abstract class NetCellModel implements Model {
         Map<Group, List<Integer>> groups = new LinkedHashMap<>();
         for (int i = 0; i < cells.size(); i++) {
             CellParameters p = cells.get(i);
-            groups.computeIfAbsent(new Group(backend(p, task), memoryBudget(p, task)), g -> new ArrayList<>()).add(i);
+            BackendChoice backend = backend(p, task);
+            long budget = memoryBudget(p, task);
+            long one = NetTrainer.footprint(backend, BatchShape.of(spec(p)), 1);
+            if (one > budget && budget < (long) p.number(MEMORY) * MemoryBudget.MIB) {
+                throw InvalidInputException.of(MEMORY, "parameter '" + MEMORY + "' = " + (long) p.number(MEMORY)
+                        + " is above this task's share of its executor's user memory (" + MemoryBudget.mib(budget)
+                        + " MiB), which cannot hold one cell (" + MemoryBudget.mib(one) + " MiB on backend "
+                        + backend.kind().label() + "): allowed a larger spark.executor.memory (or driver memory in"
+                        + " local mode) or fewer tasks per executor");
+            }
+            groups.computeIfAbsent(new Group(backend, budget), g -> new ArrayList<>()).add(i);
         }
         Row[] rows = new Row[cells.size()];
         for (Map.Entry<Group, List<Integer>> g : groups.entrySet()) {

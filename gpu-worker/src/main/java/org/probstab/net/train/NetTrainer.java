@@ -38,11 +38,27 @@ public final class NetTrainer {
     private NetTrainer() {
     }
 
-    /** Trains every cell of the request. */
+    /** The (backend, device) pairs this JVM has announced. */
+    private static final java.util.Set<String> ANNOUNCED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** Forgets which backends were announced (tests of the log line). */
+    static void forgetAnnouncements() {
+        ANNOUNCED.clear();
+    }
+
+    /**
+     * Trains every cell of the request. The first call on each backend and device in this JVM logs one line naming
+     * them (INFO), later ones at DEBUG: a sweep's tasks do not repeat it for every chunk.
+     */
     public static List<NetCellResult> train(TrainingRequest request) {
         try (NetBackend backend = open(request.backend())) {
-            LOG.info("net cells: backend {}, device {}{}", backend.name(), backend.device(),
-                    backend instanceof CpuBackend cpu ? " (" + cpu.threads() + " threads)" : "");
+            String line = "backend " + backend.name() + ", device " + backend.device();
+            String threads = backend instanceof CpuBackend cpu ? " (" + cpu.threads() + " threads)" : "";
+            if (ANNOUNCED.add(line)) {
+                LOG.info("net cells: {}{}", line, threads);
+            } else {
+                LOG.debug("net cells: {}{}", line, threads);
+            }
             return train(request, backend);
         }
     }
