@@ -199,6 +199,38 @@ class NetCellModelTest {
     }
 
     @Test
+    void theTasksCoresAndGpusChooseTheThreadsAndTheDevice() {
+        Model model = ModelRegistry.get(TwoLayerNetModel.NAME);
+        TaskResources task = new TaskResources(3, List.of(2, 5), 1L << 30);
+        BackendChoice cpu = NetCellModel.backend(ModelRegistry.resolve(model, small(), EstimatorKind.AUTO), task);
+        assertThat(cpu.kind()).isEqualTo(BackendChoice.Kind.CPU);
+        assertThat(cpu.threads()).isEqualTo(3);
+        BackendChoice djl = NetCellModel.backend(ModelRegistry.resolve(model, small("backend", "djl"),
+                EstimatorKind.AUTO), task);
+        assertThat(djl.kind()).isEqualTo(BackendChoice.Kind.DJL);
+        assertThat(djl.device()).isEqualTo(BackendChoice.DeviceRequest.AUTO);
+        assertThat(djl.gpu()).as("the first GPU address of the task").isEqualTo(2);
+        assertThat(djl.threads()).isEqualTo(1);
+        assertThat(TaskResources.gpuOrdinals(new String[] {"1", " 3"})).containsExactly(1, 3);
+        Throwable e = catchThrowable(() -> TaskResources.gpuOrdinals(new String[] {"gpu-a"}));
+        assertThat(e).isInstanceOf(InvalidInputException.class).hasMessageContaining("'gpu-a'");
+    }
+
+    /** The task's share caps memory_mb: a share below one cell names the executor memory, not memory_mb alone. */
+    @Test
+    void aTaskShareBelowOneCellIsRefusedNamingTheExecutorMemory() {
+        NetCellModel model = (NetCellModel) ModelRegistry.get(TwoLayerNetModel.NAME);
+        CellParameters big = ModelRegistry.resolve(model, small("d", 2000, "h", 2000, "optimizer", "adam"),
+                EstimatorKind.AUTO);
+        Throwable e = catchThrowable(() -> model.train(List.of(big), new long[] {0}, 1, 0,
+                new TaskResources(1, List.of(), 64L << 20)));
+        assertThat(e).isInstanceOf(InvalidInputException.class);
+        assertThat(((InvalidInputException) e).key()).isEqualTo("memory_mb");
+        assertThat(e.getMessage()).contains("'memory_mb' = 512 is above this task's share").contains("(64 MiB)")
+                .contains("183.3 MiB").contains("spark.executor.memory").doesNotContain("\n");
+    }
+
+    @Test
     void mfLinear50IsTheMaskedLinearNetOfTheAppendix() {
         NetCellModel model = (NetCellModel) ModelRegistry.get(MaskedLinearNetModel.NAME);
         NetCellSpec spec = model.spec(ModelRegistry.resolve(model, Map.of("lambda", 2, "mu", 0.05),
