@@ -50,6 +50,15 @@ public interface Model {
         return Optional.empty();
     }
 
+    /**
+     * Cells per chunk when a sweep's config leaves {@code output.chunk_cells} automatic; 0 (the default) sizes chunks
+     * by the grid. A model whose cells are expensive and evaluated together (trained nets) asks for small chunks, so
+     * that a sweep spreads over the tasks, reports progress and resumes at a fine grain.
+     */
+    default long chunkCells() {
+        return 0;
+    }
+
     /** The kind of table its cells fill (the phase table unless the model says otherwise). */
     default TableKind kind() {
         return PhaseTable.KIND;

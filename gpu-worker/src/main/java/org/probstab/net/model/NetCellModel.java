@@ -60,6 +60,8 @@ public abstract class NetCellModel implements Model {
 
     /** The value of the {@code architecture} column. */
     public static final String ARCHITECTURE = "two-layer";
+    /** Cells per chunk (one task's batch) when the config leaves it automatic. */
+    public static final long CHUNK_CELLS = 8;
     /** Default of {@code memory_mb}. */
     public static final int DEFAULT_MEMORY_MB = 512;
 
@@ -104,6 +106,16 @@ public abstract class NetCellModel implements Model {
         Map<String, Double> m = new TreeMap<>();
         m.put(SIGMA, spec.sigma());
         return m;
+    }
+
+    /**
+     * {@value #CHUNK_CELLS} cells per chunk unless the config says otherwise: a chunk is what one task trains as one
+     * batch, so this keeps a CPU sweep spread over the cores; on a GPU larger chunks fill the device better
+     * ({@code output.chunk_cells = 256}).
+     */
+    @Override
+    public long chunkCells() {
+        return CHUNK_CELLS;
     }
 
     @Override
