@@ -36,11 +36,11 @@ import org.probstab.config.InvalidInputException;
  */
 public final class SweepConfig {
 
-    private SweepConfig() {
-    }
-
     /** The top-level key of the quick size. */
     public static final String QUICK = "quick";
+
+    private SweepConfig() {
+    }
 
     /** The file with the overrides applied, resolved (at full size). */
     public static Config load(Path file, List<String> overrides) {

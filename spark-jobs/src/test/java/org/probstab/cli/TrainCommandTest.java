@@ -163,6 +163,17 @@ class TrainCommandTest {
         assertThat(render.code()).as(render.err()).isZero();
         BufferedImage image = ImageIO.read(png.toFile());
         assertThat(image.getWidth()).isEqualTo(1000);
+        // Without --column a net table maps its rank; it has no phase to map.
+        Path plain = tmp.resolve("rank-default.png");
+        Outcome byDefault = run("render", chunked.toString(), "--png", plain.toString(), "--where",
+                "activation = 'swish' and optimizer = 'adam'");
+        assertThat(byDefault.code()).as(byDefault.err()).isZero();
+        assertThat(byDefault.out()).contains("map of rank");
+        Outcome phase = run("render", chunked.toString(), "--png", tmp.resolve("phase.png").toString(), "--column",
+                "phase", "--where", "activation = 'swish' and optimizer = 'adam'");
+        assertThat(phase.code()).isEqualTo(ProbstabCli.BAD_INPUT);
+        assertThat(phase.err()).contains("--column").contains("no phase column");
+        assertThat(tmp.resolve("phase.png")).doesNotExist();
     }
 
     /**
