@@ -277,7 +277,7 @@ class TrainCommandTest {
             assertThat(out).doesNotExist();
         }
         // No GPU on this machine: backend djl with device gpu is refused before Spark starts.
-        if (!ai.djl.util.cuda.CudaUtils.hasCuda()) {
+        if (!(ai.djl.util.cuda.CudaUtils.hasCuda() && ai.djl.util.cuda.CudaUtils.getGpuCount() > 0)) {
             Path out = tmp.resolve("bad-gpu");
             Outcome o = run("train", conf, "--out", out.toString(), "--master", "local[2]", "--set",
                     "sweep.params.backend=djl", "--set", "sweep.params.device=gpu");
