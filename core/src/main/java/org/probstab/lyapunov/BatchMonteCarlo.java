@@ -2,6 +2,7 @@ package org.probstab.lyapunov;
 
 import java.util.random.RandomGenerator;
 import org.probstab.law.ScalarBatchSampler;
+import org.probstab.special.FastLog;
 
 /**
  * Monte-Carlo estimate of Λ = E_B log|1 − λχ_B| over i.i.d. minibatches, for laws or dataset sizes where exact

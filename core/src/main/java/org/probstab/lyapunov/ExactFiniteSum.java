@@ -1,6 +1,9 @@
 package org.probstab.lyapunov;
 
 import org.probstab.law.FiniteDataset;
+import org.probstab.special.Constants;
+import org.probstab.special.FastLog;
+import org.probstab.special.RunningMoments;
 
 /**
  * The exact exponent of a finite dataset with batch size S = 1 (000 Thm 1, eq. 6–7; 001 Prop. 1; DESIGN §2):
@@ -20,19 +23,18 @@ import org.probstab.law.FiniteDataset;
  *
  * <p><b>Accuracy.</b> Each term is log(fl(|1 − λχ_i|)): forming 1 − λχ_i costs up to ~1.1e-16 <i>absolute</i> in
  * the log (exactly as with {@code Math.log}), the logarithm itself ≤ 2 ulp ({@link FastLog}). Means and variances
- * are corrected two-pass sums per chunk of {@value #CHUNK} samples, chunks merged by Chan, Golub &amp; LeVeque.
+ * are corrected two-pass sums per chunk of {@value #CHUNK} samples, chunks merged by Chan, Golub &amp; LeVeque
+ * ({@link RunningMoments#addChunk}).
  *
  * <p><b>Speed.</b> Logarithms are taken in bulk ({@link FastLog#logAll}) on a per-thread scratch workspace of
  * 3 × 2 × {@value #CHUNK} doubles (12 KB; nothing escapes a call; allocating it per call cost a quarter of the
- * time). One matrix-factorisation cell ({@link #exponentPair}: Λ₋, Λ₊ and both s² at N = 100) takes ≈ 1.0 µs on
- * one core of the development machine (AMD EPYC VM at 2.4 GHz, JDK 17: ≈ 1.0e6 cells/s) against ≈ 2.1 µs with
- * {@code Math.log} per term; {@link #exponentOnly} needs no logarithm per sample at all (≈ 0.25 µs per sign).
+ * time), which about halves the cost of a cell against {@code Math.log} per term; {@link #exponentOnly} needs no
+ * logarithm per sample at all. The README (Performance) has the measured throughputs.
  */
 public final class ExactFiniteSum {
 
     /** Samples per chunk of the bulk path. */
     static final int CHUNK = 256;
-    private static final double LN2 = 0x1.62e42fefa39efp-1;
     private static final long ABS_MASK = 0x7FFFFFFFFFFFFFFFL;
     private static final long MANTISSA_MASK = 0x000FFFFFFFFFFFFFL;
     private static final long ONE_BITS = 0x3FF0000000000000L;
@@ -158,7 +160,7 @@ public final class ExactFiniteSum {
             return moments.estimate().value();
         }
         long binaryExponent = exponentSum - 1023L * n;
-        return (binaryExponent * LN2 + FastLog.log(product0 * product1)) / n;
+        return (binaryExponent * Constants.LN2 + FastLog.log(product0 * product1)) / n;
     }
 
     static void checkLambda(double lambda) {
@@ -186,74 +188,21 @@ public final class ExactFiniteSum {
     }
 
     /**
-     * Population mean and variance of the finite logs, merged chunk by chunk (Chan, Golub &amp; LeVeque, Am. Stat.
-     * 37 (1983)), and the count of −∞ terms.
+     * Population mean and variance of the finite logs ({@link RunningMoments}: chunks merged by Chan, Golub &amp;
+     * LeVeque, single terms by the same merge), and the count of −∞ terms.
      */
     static final class Moments {
-        private long count;
+        private final RunningMoments finite = new RunningMoments();
         private long zeros;
-        private double mean;
-        private double m2;
 
-        /** Adds logs[from, from + m): two partial sums for the mean, then the corrected sum of squares. */
+        /** Adds logs[from, from + m), all finite ({@link RunningMoments#addChunk}). */
         void addChunk(double[] logs, int from, int m) {
-            int pairs = m & ~1;
-            double s0 = 0;
-            double s1 = 0;
-            for (int i = 0; i < pairs; i += 2) {
-                s0 += logs[from + i];
-                s1 += logs[from + i + 1];
-            }
-            if (pairs < m) {
-                s0 += logs[from + pairs];
-            }
-            double chunkMean = (s0 + s1) / m;
-            double squares = 0;
-            double residual = 0;
-            for (int i = 0; i < m; i++) {
-                double d = logs[from + i] - chunkMean;
-                squares += d * d;
-                residual += d;
-            }
-            merge(m, chunkMean, squares - residual * residual / m);
+            finite.addChunk(logs, from, m);
         }
 
-        /**
-         * {@code minus.addChunk(logs, 0, m); plus.addChunk(logs, m, m)} with the two signs interleaved (the same
-         * operations in the same order for each sign, so the same bits; half the loop overhead).
-         */
+        /** {@code minus.addChunk(logs, 0, m); plus.addChunk(logs, m, m)}, interleaved (the same bits). */
         static void addChunkPair(Moments minus, Moments plus, double[] logs, int m) {
-            int pairs = m & ~1;
-            double a0 = 0;
-            double a1 = 0;
-            double b0 = 0;
-            double b1 = 0;
-            for (int i = 0; i < pairs; i += 2) {
-                a0 += logs[i];
-                a1 += logs[i + 1];
-                b0 += logs[m + i];
-                b1 += logs[m + i + 1];
-            }
-            if (pairs < m) {
-                a0 += logs[pairs];
-                b0 += logs[m + pairs];
-            }
-            double meanMinus = (a0 + a1) / m;
-            double meanPlus = (b0 + b1) / m;
-            double squaresMinus = 0;
-            double residualMinus = 0;
-            double squaresPlus = 0;
-            double residualPlus = 0;
-            for (int i = 0; i < m; i++) {
-                double d = logs[i] - meanMinus;
-                squaresMinus += d * d;
-                residualMinus += d;
-                double e = logs[m + i] - meanPlus;
-                squaresPlus += e * e;
-                residualPlus += e;
-            }
-            minus.merge(m, meanMinus, squaresMinus - residualMinus * residualMinus / m);
-            plus.merge(m, meanPlus, squaresPlus - residualPlus * residualPlus / m);
+            RunningMoments.addChunks(minus.finite, plus.finite, logs, m);
         }
 
         /** The careful path for a chunk with a zero or infinite factor. */
@@ -268,25 +217,22 @@ public final class ExactFiniteSum {
             if (log == Double.NEGATIVE_INFINITY) {
                 zeros++;
             } else {
-                merge(1, log, 0);
+                finite.merge(1, log, 0);
             }
         }
 
-        void merge(long m, double chunkMean, double chunkM2) {
-            long total = count + m;
-            double delta = chunkMean - mean;
-            mean += delta * ((double) m / total);
-            m2 += chunkM2 + delta * delta * ((double) count * m / total);
-            count = total;
+        private long count() {
+            return (long) finite.weight();
         }
 
         ExponentEstimate estimate() {
-            long samples = count + zeros;
+            long samples = count() + zeros;
             if (zeros > 0) {
                 return ExponentEstimate.exact(Double.NEGATIVE_INFINITY, zeroLogVariance(), Method.EXACT_SUM,
                         samples);
             }
-            return ExponentEstimate.exact(mean, Math.max(0.0, m2 / count), Method.EXACT_SUM, samples);
+            return ExponentEstimate.exact(finite.mean(), Math.max(0.0, finite.populationVariance()),
+                    Method.EXACT_SUM, samples);
         }
 
         /**
@@ -295,16 +241,17 @@ public final class ExactFiniteSum {
          * Λ = −∞ exactly, with SE 0.
          */
         ExponentEstimate sampleEstimate(Method method) {
+            long count = count();
             long samples = count + zeros;
             if (zeros > 0) {
                 return new ExponentEstimate(Double.NEGATIVE_INFINITY, 0.0, zeroLogVariance(), method, samples, 0);
             }
-            double variance = count > 1 ? Math.max(0.0, m2 / (count - 1)) : 0.0;
-            return new ExponentEstimate(mean, Math.sqrt(variance / count), variance, method, samples, 0);
+            double variance = count > 1 ? Math.max(0.0, finite.sampleVariance()) : 0.0;
+            return new ExponentEstimate(finite.mean(), Math.sqrt(variance / count), variance, method, samples, 0);
         }
 
         private double zeroLogVariance() {
-            return count == 0 ? 0.0 : Double.POSITIVE_INFINITY;
+            return finite.weight() == 0 ? 0.0 : Double.POSITIVE_INFINITY;
         }
     }
 }
