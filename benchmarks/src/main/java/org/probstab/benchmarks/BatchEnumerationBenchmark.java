@@ -13,10 +13,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.probstab.law.FiniteDataset;
-import org.probstab.law.GaussianRegression;
 import org.probstab.lyapunov.BatchEnumeration;
 import org.probstab.lyapunov.ExponentEstimate;
-import org.probstab.random.StreamSeeds;
 
 /**
  * The exact exponent Λ₋ of a finite dataset at batch size S by enumerating every minibatch with replacement
@@ -43,16 +41,13 @@ public class BatchEnumerationBenchmark {
 
     @Setup
     public void setUp() {
-        GaussianRegression law = new GaussianRegression(0.5, 2.0);
-        data = law.datasetFromPairs(GaussianRegression.samplePairs(n,
-                StreamSeeds.stream(1, n, StreamSeeds.Purpose.DATASET)));
+        data = Workloads.gaussianDataset(n);
         lambda = 0.3;
     }
 
     @Benchmark
     public ExponentEstimate exponent() {
-        // λ moves a little each call so that nothing is hoisted out of the measurement loop.
-        lambda = lambda > 2.9 ? 0.3 : lambda + 1e-3;
+        lambda = Workloads.nextLambda(lambda);
         return BatchEnumeration.exponent(data, s, true, lambda);
     }
 }

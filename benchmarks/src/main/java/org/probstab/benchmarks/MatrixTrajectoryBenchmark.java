@@ -47,11 +47,7 @@ public class MatrixTrajectoryBenchmark {
 
     @Setup
     public void setUp() {
-        double[] diagonal = new double[d];
-        for (int i = 0; i < d; i++) {
-            diagonal[i] = i % 2 == 0 ? 0.1 : -0.1;
-        }
-        law = RandomSymmetricLaw.diagonal(diagonal, 1.0);
+        law = Workloads.symmetricLaw(d);
         settings = new TrajectorySettings(RUNS, STEPS, 0, 1, 1e-6);
     }
 

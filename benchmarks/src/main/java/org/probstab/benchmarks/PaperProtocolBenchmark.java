@@ -39,11 +39,7 @@ public class PaperProtocolBenchmark {
 
     @Setup
     public void setUp() {
-        double[] diagonal = new double[d];
-        for (int i = 0; i < d; i++) {
-            diagonal[i] = i % 2 == 0 ? 0.1 : -0.1;
-        }
-        law = RandomSymmetricLaw.diagonal(diagonal, 1.0);
+        law = Workloads.symmetricLaw(d);
         settings = new PaperProtocol.Settings(16, 1e100, 1e-140, 5000);
     }
 

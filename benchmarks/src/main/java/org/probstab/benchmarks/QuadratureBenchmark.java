@@ -43,7 +43,7 @@ public class QuadratureBenchmark {
 
     @Benchmark
     public void cellExponents(Blackhole sink) {
-        lambda = lambda > 2.9 ? 0.3 : lambda + 1e-3;
+        lambda = Workloads.nextLambda(lambda);
         sink.consume(quadrature.exponent(lambda));
         sink.consume(quadrature.exponent(-lambda));
     }

@@ -13,13 +13,10 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.probstab.law.FiniteDataset;
-import org.probstab.law.GaussianRegression;
 import org.probstab.law.ScalarBatchSampler;
 import org.probstab.lyapunov.RenormalisedProduct;
 import org.probstab.lyapunov.TrajectoryResult;
 import org.probstab.lyapunov.TrajectorySettings;
-import org.probstab.random.StreamSeeds;
 
 /**
  * The scalar renormalised product z_{t+1} = (1 − λχ_B) z_t ({@link RenormalisedProduct#scalar}) over minibatches
@@ -49,9 +46,7 @@ public class ScalarTrajectoryBenchmark {
 
     @Setup
     public void setUp() {
-        FiniteDataset data = new GaussianRegression(0.5, 2.0).sampleDataset(n,
-                StreamSeeds.stream(1, n, StreamSeeds.Purpose.DATASET));
-        sampler = data.samplerWithReplacement(s);
+        sampler = Workloads.gaussianDataset(n).samplerWithReplacement(s);
         settings = new TrajectorySettings(RUNS, STEPS, 0, 1, 1e-6);
     }
 

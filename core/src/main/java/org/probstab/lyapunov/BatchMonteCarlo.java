@@ -36,19 +36,7 @@ public final class BatchMonteCarlo {
                                             RandomGenerator rng) {
         check(sampler, lambda, batches, rng);
         ExactFiniteSum.Moments moments = new ExactFiniteSum.Moments();
-        double[] chi = new double[CHUNK];
-        double[] factors = new double[CHUNK];
-        double[] logs = new double[CHUNK];
-        double[] scratch = new double[CHUNK];
-        for (long done = 0; done < batches; ) {
-            int m = (int) Math.min(CHUNK, batches - done);
-            for (int i = 0; i < m; i++) {
-                chi[i] = sampler.sample(rng);
-                factors[i] = Math.abs(1 - lambda * chi[i]);
-            }
-            add(moments, chi, factors, logs, scratch, m, lambda);
-            done += m;
-        }
+        sample(sampler, lambda, batches, rng, moments, null);
         return moments.sampleEstimate(Method.MC_BATCHES);
     }
 
@@ -61,9 +49,20 @@ public final class BatchMonteCarlo {
         check(sampler, lambda, batches, rng);
         ExactFiniteSum.Moments minus = new ExactFiniteSum.Moments();
         ExactFiniteSum.Moments plus = new ExactFiniteSum.Moments();
+        sample(sampler, lambda, batches, rng, minus, plus);
+        return new ExponentEstimate[] {minus.sampleEstimate(Method.MC_BATCHES),
+                plus.sampleEstimate(Method.MC_BATCHES)};
+    }
+
+    /**
+     * Draws the batches chunk by chunk and adds log|1 − λχ_B| to {@code minus} and, unless it is null,
+     * log|1 + λχ_B| of the same batches to {@code plus}.
+     */
+    private static void sample(ScalarBatchSampler sampler, double lambda, long batches, RandomGenerator rng,
+                               ExactFiniteSum.Moments minus, ExactFiniteSum.Moments plus) {
         double[] chi = new double[CHUNK];
         double[] factorsMinus = new double[CHUNK];
-        double[] factorsPlus = new double[CHUNK];
+        double[] factorsPlus = plus == null ? null : new double[CHUNK];
         double[] logs = new double[CHUNK];
         double[] scratch = new double[CHUNK];
         for (long done = 0; done < batches; ) {
@@ -72,14 +71,16 @@ public final class BatchMonteCarlo {
                 chi[i] = sampler.sample(rng);
                 double step = lambda * chi[i];
                 factorsMinus[i] = Math.abs(1 - step);
-                factorsPlus[i] = Math.abs(1 + step);
+                if (plus != null) {
+                    factorsPlus[i] = Math.abs(1 + step);
+                }
             }
             add(minus, chi, factorsMinus, logs, scratch, m, lambda);
-            add(plus, chi, factorsPlus, logs, scratch, m, -lambda);
+            if (plus != null) {
+                add(plus, chi, factorsPlus, logs, scratch, m, -lambda);
+            }
             done += m;
         }
-        return new ExponentEstimate[] {minus.sampleEstimate(Method.MC_BATCHES),
-                plus.sampleEstimate(Method.MC_BATCHES)};
     }
 
     private static void add(ExactFiniteSum.Moments moments, double[] chi, double[] factors, double[] logs,
