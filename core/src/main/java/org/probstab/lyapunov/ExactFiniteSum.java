@@ -55,7 +55,8 @@ public final class ExactFiniteSum {
     public static ExponentEstimate exponent(FiniteDataset data, double lambda) {
         checkLambda(lambda);
         Workspace w = WORKSPACE.get();
-        Moments moments = new Moments();
+        RunningMoments moments = new RunningMoments();
+        long zeros = 0;
         int n = data.size();
         for (int start = 0; start < n; start += CHUNK) {
             int m = Math.min(CHUNK, n - start);
@@ -65,10 +66,10 @@ public final class ExactFiniteSum {
             if (FastLog.logAll(w.factors, 0, m, w.logs, w.scratch)) {
                 moments.addChunk(w.logs, 0, m);
             } else {
-                moments.addCarefully(data, start, m, lambda);
+                zeros += addCarefully(moments, data, start, m, lambda);
             }
         }
-        return moments.estimate();
+        return estimate(moments, zeros);
     }
 
     /**
@@ -79,8 +80,10 @@ public final class ExactFiniteSum {
     public static ExponentEstimate[] exponentPair(FiniteDataset data, double lambda) {
         checkLambda(lambda);
         Workspace w = WORKSPACE.get();
-        Moments minus = new Moments();
-        Moments plus = new Moments();
+        RunningMoments minus = new RunningMoments();
+        RunningMoments plus = new RunningMoments();
+        long zerosMinus = 0;
+        long zerosPlus = 0;
         int n = data.size();
         for (int start = 0; start < n; start += CHUNK) {
             int m = Math.min(CHUNK, n - start);
@@ -90,22 +93,22 @@ public final class ExactFiniteSum {
                 w.factors[m + i] = Math.abs(1 + step);
             }
             if (FastLog.logAll(w.factors, 0, 2 * m, w.logs, w.scratch)) {
-                Moments.addChunkPair(minus, plus, w.logs, m);
+                RunningMoments.addChunks(minus, plus, w.logs, m);
                 continue;
             }
             // Some factor is 0 or infinite: redo each sign on its own, so each equals exponent(data, ±λ).
             if (FastLog.logAll(w.factors, 0, m, w.logs, w.scratch)) {
                 minus.addChunk(w.logs, 0, m);
             } else {
-                minus.addCarefully(data, start, m, lambda);
+                zerosMinus += addCarefully(minus, data, start, m, lambda);
             }
             if (FastLog.logAll(w.factors, m, 2 * m, w.logs, w.scratch)) {
                 plus.addChunk(w.logs, m, m);
             } else {
-                plus.addCarefully(data, start, m, -lambda);
+                zerosPlus += addCarefully(plus, data, start, m, -lambda);
             }
         }
-        return new ExponentEstimate[] {minus.estimate(), plus.estimate()};
+        return new ExponentEstimate[] {estimate(minus, zerosMinus), estimate(plus, zerosPlus)};
     }
 
     /**
@@ -153,11 +156,12 @@ public final class ExactFiniteSum {
         }
         if (flags < 0) {
             // A zero or infinite factor (|1 − λχ| is never subnormal, never NaN for finite λ, χ).
-            Moments moments = new Moments();
+            RunningMoments moments = new RunningMoments();
+            long zeros = 0;
             for (double c : chi) {
-                moments.addLog(logFactor(lambda, c));
+                zeros += addLog(moments, logFactor(lambda, c));
             }
-            return moments.estimate().value();
+            return estimate(moments, zeros).value();
         }
         long binaryExponent = exponentSum - 1023L * n;
         return (binaryExponent * Constants.LN2 + FastLog.log(product0 * product1)) / n;
@@ -188,70 +192,60 @@ public final class ExactFiniteSum {
     }
 
     /**
-     * Population mean and variance of the finite logs ({@link RunningMoments}: chunks merged by Chan, Golub &amp;
-     * LeVeque, single terms by the same merge), and the count of −∞ terms.
+     * The careful path for a chunk with a zero or infinite factor: adds the finite log-factors of samples
+     * [start, start + m) to {@code moments} one by one and returns how many were −∞.
      */
-    static final class Moments {
-        private final RunningMoments finite = new RunningMoments();
-        private long zeros;
-
-        /** Adds logs[from, from + m), all finite ({@link RunningMoments#addChunk}). */
-        void addChunk(double[] logs, int from, int m) {
-            finite.addChunk(logs, from, m);
+    static long addCarefully(RunningMoments moments, FiniteDataset data, int start, int m, double step) {
+        long zeros = 0;
+        for (int i = 0; i < m; i++) {
+            zeros += addLog(moments, logFactor(step, data.value(start + i)));
         }
+        return zeros;
+    }
 
-        /** {@code minus.addChunk(logs, 0, m); plus.addChunk(logs, m, m)}, interleaved (the same bits). */
-        static void addChunkPair(Moments minus, Moments plus, double[] logs, int m) {
-            RunningMoments.addChunks(minus.finite, plus.finite, logs, m);
+    /**
+     * Adds one term to the population mean and variance of the finite logs (as a merged part of one, Chan, Golub
+     * &amp; LeVeque, like the chunks); a −∞ term is counted, not averaged: returns 1 for it, else 0.
+     */
+    static long addLog(RunningMoments moments, double log) {
+        if (log == Double.NEGATIVE_INFINITY) {
+            return 1;
         }
+        moments.merge(1, log, 0);
+        return 0;
+    }
 
-        /** The careful path for a chunk with a zero or infinite factor. */
-        void addCarefully(FiniteDataset data, int start, int m, double step) {
-            for (int i = 0; i < m; i++) {
-                addLog(logFactor(step, data.value(start + i)));
-            }
+    /**
+     * The exact reading of the sums: Λ = mean of the finite logs, s² = their population variance, or Λ = −∞ when
+     * {@code zeros} &gt; 0 (see the class comment for s² then).
+     */
+    static ExponentEstimate estimate(RunningMoments finite, long zeros) {
+        long samples = (long) finite.weight() + zeros;
+        if (zeros > 0) {
+            return ExponentEstimate.exact(Double.NEGATIVE_INFINITY, zeroLogVariance(finite), Method.EXACT_SUM,
+                    samples);
         }
+        return ExponentEstimate.exact(finite.mean(), Math.max(0.0, finite.populationVariance()), Method.EXACT_SUM,
+                samples);
+    }
 
-        /** Adds one term; −∞ is counted, not averaged. */
-        void addLog(double log) {
-            if (log == Double.NEGATIVE_INFINITY) {
-                zeros++;
-            } else {
-                finite.merge(1, log, 0);
-            }
+    /**
+     * The Monte-Carlo reading of the same sums: sample mean, SE = sample sd/√n, logVariance = sample variance
+     * (n − 1 in the denominator). A sampled zero factor proves an atom at 0 of positive probability, so then
+     * Λ = −∞ exactly, with SE 0.
+     */
+    static ExponentEstimate sampleEstimate(RunningMoments finite, long zeros, Method method) {
+        long count = (long) finite.weight();
+        long samples = count + zeros;
+        if (zeros > 0) {
+            return new ExponentEstimate(Double.NEGATIVE_INFINITY, 0.0, zeroLogVariance(finite), method, samples, 0);
         }
+        double variance = count > 1 ? Math.max(0.0, finite.sampleVariance()) : 0.0;
+        return new ExponentEstimate(finite.mean(), Math.sqrt(variance / count), variance, method, samples, 0);
+    }
 
-        private long count() {
-            return (long) finite.weight();
-        }
-
-        ExponentEstimate estimate() {
-            long samples = count() + zeros;
-            if (zeros > 0) {
-                return ExponentEstimate.exact(Double.NEGATIVE_INFINITY, zeroLogVariance(), Method.EXACT_SUM,
-                        samples);
-            }
-            return ExponentEstimate.exact(finite.mean(), Math.max(0.0, finite.populationVariance()),
-                    Method.EXACT_SUM, samples);
-        }
-
-        /**
-         * The Monte-Carlo reading of the same sums: sample mean, SE = sample sd/√n, logVariance = sample variance
-         * (n − 1 in the denominator). A sampled zero factor proves an atom at 0 of positive probability, so then
-         * Λ = −∞ exactly, with SE 0.
-         */
-        ExponentEstimate sampleEstimate(Method method) {
-            long count = count();
-            long samples = count + zeros;
-            if (zeros > 0) {
-                return new ExponentEstimate(Double.NEGATIVE_INFINITY, 0.0, zeroLogVariance(), method, samples, 0);
-            }
-            double variance = count > 1 ? Math.max(0.0, finite.sampleVariance()) : 0.0;
-            return new ExponentEstimate(finite.mean(), Math.sqrt(variance / count), variance, method, samples, 0);
-        }
-
-        private double zeroLogVariance() {
-            return finite.weight() == 0 ? 0.0 : Double.POSITIVE_INFINITY;
-        }
+    /** s² when some factor is 0: +∞ if some other is not (a −∞ log with probability in (0, 1)), else 0. */
+    private static double zeroLogVariance(RunningMoments finite) {
+        return finite.weight() == 0 ? 0.0 : Double.POSITIVE_INFINITY;
     }
 }
