@@ -106,7 +106,14 @@ public final class PaperProtocol {
             double norm = 1.0;
             while (t < s.maxSteps()) {
                 sampler.sample(rng, hessian);
-                RenormalisedProduct.multiply(hessian, v, hv);
+                for (int i = 0; i < d; i++) {
+                    double sum = 0;
+                    int row = i * d;
+                    for (int j = 0; j < d; j++) {
+                        sum += hessian[row + j] * v[j];
+                    }
+                    hv[i] = sum;
+                }
                 for (int i = 0; i < d; i++) {
                     v[i] -= lambda * hv[i];
                 }

@@ -182,7 +182,14 @@ public final class RenormalisedProduct {
         int sinceRenorm = 0;
         for (long t = 0; t < steps; t++) {
             sampler.sample(rng, hessian);
-            multiply(hessian, v, hv);
+            for (int i = 0; i < d; i++) {
+                double sum = 0;
+                int row = i * d;
+                for (int j = 0; j < d; j++) {
+                    sum += hessian[row + j] * v[j];
+                }
+                hv[i] = sum;
+            }
             double max = 0;
             for (int i = 0; i < d; i++) {
                 v[i] -= lambda * hv[i];
@@ -242,19 +249,6 @@ public final class RenormalisedProduct {
     /** 2^e for e ∈ [−1022, 1023], exactly. */
     static double powerOfTwo(int e) {
         return Double.longBitsToDouble((long) (e + 1023) << 52);
-    }
-
-    /** hv = Ĥv for the row-major d×d matrix {@code hessian} (d = v.length), each row summed from the left. */
-    static void multiply(double[] hessian, double[] v, double[] hv) {
-        int d = v.length;
-        for (int i = 0; i < d; i++) {
-            double sum = 0;
-            int row = i * d;
-            for (int j = 0; j < d; j++) {
-                sum += hessian[row + j] * v[j];
-            }
-            hv[i] = sum;
-        }
     }
 
     static double norm(double[] v) {
