@@ -19,8 +19,8 @@ import org.probstab.lyapunov.PaperProtocol;
 /**
  * The papers' cut-off protocol (000 App. A.2; {@link PaperProtocol#matrix}) on the random symmetric d×d law of
  * 000 Fig. 2-right (E[Ĥ] = diag(0.1, −0.1, …), ν = 1) at λ = 0.3: 16 runs with the paper's cut-offs 1e100 and
- * 1e−140 and at most 5000 steps each (the paper runs 800; 16 keep one call near 100 ms or below). The score is in
- * protocol estimates per second.
+ * 1e−140 and at most 5000 steps each (the paper runs 800; 16 keep one call short). The score is in protocol
+ * estimates per second.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
