@@ -38,10 +38,6 @@ public final class BatchEnumeration {
     private static final double RESCALE = 0x1p500;
     private static final double RESCALE_BELOW = 0x1p-500;
 
-    /** {@link #add} flags: some batch has a factor exactly 0; some batch has a finite log-factor. */
-    private static final int ZERO_FACTOR = 1;
-    private static final int FINITE_TERM = 2;
-
     private BatchEnumeration() {
     }
 
@@ -92,6 +88,20 @@ public final class BatchEnumeration {
     }
 
     /**
+     * Receives the minibatches of an enumeration, one call per distinct index multiset (with replacement) or
+     * subset (without), in the enumeration order of the class comment.
+     */
+    @FunctionalInterface
+    public interface BatchConsumer {
+        /**
+         * @param weight    the batch's probability with replacement (multinomial, as in the class comment); the
+         *                  constant 1 without replacement (every subset is equally likely: divide by the count)
+         * @param batchMean χ_B = (1/S) Σ_{j∈B} χ_j, computed as the running prefix sum times 1/S
+         */
+        void accept(double weight, double batchMean);
+    }
+
+    /**
      * Λ(λ) = E_B log|1 − λχ_B| over all minibatches, as {@link Method#ENUMERATION} (SE 0, logVariance exact,
      * samples = number of batches).
      *
@@ -101,6 +111,20 @@ public final class BatchEnumeration {
      */
     public static ExponentEstimate exponent(FiniteDataset data, int s, boolean withReplacement, double lambda) {
         ExactFiniteSum.checkLambda(lambda);
+        Accumulator acc = new Accumulator(lambda);
+        long count = forEachBatch(data, s, withReplacement, acc);
+        return acc.estimate(count);
+    }
+
+    /**
+     * Every minibatch with its weight and batch mean (see {@link BatchConsumer}): the enumeration behind
+     * {@link #exponent}, for callers that need the batch law itself (its atoms χ_B and their probabilities).
+     *
+     * @param s S ≥ 1 (≤ N without replacement)
+     * @return the number of batches visited, {@link #batchCount}
+     * @throws IllegalArgumentException if S &gt; N without replacement or the count exceeds {@link #HARD_CAP}
+     */
+    public static long forEachBatch(FiniteDataset data, int s, boolean withReplacement, BatchConsumer consumer) {
         int n = data.size();
         long count = batchCount(n, s, withReplacement);
         if (count == 0) {
@@ -112,33 +136,15 @@ public final class BatchEnumeration {
                     + "; use BatchMonteCarlo");
         }
         double[] chi = data.values();
-        RunningMoments moments = new RunningMoments();
-        int flags = withReplacement ? enumerateMultisets(chi, s, lambda, moments)
-                : enumerateSubsets(chi, s, lambda, moments);
-        if ((flags & ZERO_FACTOR) != 0) {
-            return ExponentEstimate.exact(Double.NEGATIVE_INFINITY,
-                    (flags & FINITE_TERM) != 0 ? Double.POSITIVE_INFINITY : 0.0, Method.ENUMERATION, count);
+        if (withReplacement) {
+            enumerateMultisets(chi, s, consumer);
+        } else {
+            enumerateSubsets(chi, s, consumer);
         }
-        return ExponentEstimate.exact(moments.mean(), Math.max(0.0, moments.populationVariance()),
-                Method.ENUMERATION, count);
+        return count;
     }
 
-    /**
-     * Adds the term (P(B), log|1 − λχ_B|) to West's weighted mean and variance of the finite logs; a −∞ term is
-     * flagged, not averaged. Returns {@link #ZERO_FACTOR} or {@link #FINITE_TERM}.
-     */
-    private static int add(RunningMoments moments, double weight, double log) {
-        if (log == Double.NEGATIVE_INFINITY) {
-            return ZERO_FACTOR;
-        }
-        if (weight != 0) { // a probability below 2^-1074 has no effect on the sums
-            moments.addWest(log, weight);
-        }
-        return FINITE_TERM;
-    }
-
-    /** Enumerates the multisets in lexicographic order; returns the {@link #add} flags of all batches, or-ed. */
-    private static int enumerateMultisets(double[] chi, int s, double lambda, RunningMoments moments) {
+    private static void enumerateMultisets(double[] chi, int s, BatchConsumer consumer) {
         int n = chi.length;
         int[] index = new int[s];
         int[] run = new int[s];           // length of the run of equal indices ending at position j
@@ -147,7 +153,6 @@ public final class BatchEnumeration {
         int[] scale = new int[s];
         double inverseS = 1.0 / s;
         int from = 0;                     // first position whose prefix data is stale
-        int flags = 0;
         while (true) {
             for (int j = from; j < s; j++) {
                 double previousSum = j == 0 ? 0 : sum[j - 1];
@@ -167,14 +172,14 @@ public final class BatchEnumeration {
                 scale[j] = previousScale;
             }
             double probability = scale[s - 1] == 0 ? weight[s - 1] : Math.scalb(weight[s - 1], -500 * scale[s - 1]);
-            flags |= add(moments, probability, ExactFiniteSum.logFactor(lambda, sum[s - 1] * inverseS));
+            consumer.accept(probability, sum[s - 1] * inverseS);
             // Next non-decreasing tuple: bump the rightmost position below N−1, copy it to the right.
             int j = s - 1;
             while (j >= 0 && index[j] == n - 1) {
                 j--;
             }
             if (j < 0) {
-                return flags;
+                return;
             }
             index[j]++;
             for (int l = j + 1; l < s; l++) {
@@ -184,8 +189,7 @@ public final class BatchEnumeration {
         }
     }
 
-    /** Enumerates the subsets in lexicographic order; returns the {@link #add} flags of all batches, or-ed. */
-    private static int enumerateSubsets(double[] chi, int s, double lambda, RunningMoments moments) {
+    private static void enumerateSubsets(double[] chi, int s, BatchConsumer consumer) {
         int n = chi.length;
         int[] index = new int[s];
         double[] sum = new double[s];
@@ -194,25 +198,59 @@ public final class BatchEnumeration {
         }
         double inverseS = 1.0 / s;
         int from = 0;
-        int flags = 0;
         while (true) {
             for (int j = from; j < s; j++) {
                 sum[j] = (j == 0 ? 0 : sum[j - 1]) + chi[index[j]];
             }
-            flags |= add(moments, 1.0, ExactFiniteSum.logFactor(lambda, sum[s - 1] * inverseS));
+            consumer.accept(1.0, sum[s - 1] * inverseS);
             // Next increasing tuple: bump the rightmost position below its maximum N − S + j.
             int j = s - 1;
             while (j >= 0 && index[j] == n - s + j) {
                 j--;
             }
             if (j < 0) {
-                return flags;
+                return;
             }
             index[j]++;
             for (int l = j + 1; l < s; l++) {
                 index[l] = index[l - 1] + 1;
             }
             from = j;
+        }
+    }
+
+    /** West's weighted mean and variance of the finite logs; −∞ terms are flagged, not averaged. */
+    private static final class Accumulator implements BatchConsumer {
+        private final double lambda;
+        private final RunningMoments finite = new RunningMoments();
+        private boolean zeroFactor;
+        private boolean finiteTerm;
+
+        Accumulator(double lambda) {
+            this.lambda = lambda;
+        }
+
+        @Override
+        public void accept(double weight, double batchMean) {
+            double log = ExactFiniteSum.logFactor(lambda, batchMean);
+            if (log == Double.NEGATIVE_INFINITY) {
+                zeroFactor = true;
+                return;
+            }
+            finiteTerm = true;
+            if (weight == 0) {
+                return; // probability below 2^-1074: no effect on the sums
+            }
+            finite.addWest(log, weight);
+        }
+
+        ExponentEstimate estimate(long batches) {
+            if (zeroFactor) {
+                return ExponentEstimate.exact(Double.NEGATIVE_INFINITY,
+                        finiteTerm ? Double.POSITIVE_INFINITY : 0.0, Method.ENUMERATION, batches);
+            }
+            return ExponentEstimate.exact(finite.mean(), Math.max(0.0, finite.populationVariance()),
+                    Method.ENUMERATION, batches);
         }
     }
 }
