@@ -220,9 +220,8 @@ public final class BatchEnumeration {
     }
 
     /** West's weighted mean and variance of the finite logs; −∞ terms are flagged, not averaged. */
-    private static final class Accumulator implements BatchConsumer {
+    private static final class Accumulator extends RunningMoments implements BatchConsumer {
         private final double lambda;
-        private final RunningMoments finite = new RunningMoments();
         private boolean zeroFactor;
         private boolean finiteTerm;
 
@@ -241,7 +240,7 @@ public final class BatchEnumeration {
             if (weight == 0) {
                 return; // probability below 2^-1074: no effect on the sums
             }
-            finite.addWest(log, weight);
+            addWest(log, weight);
         }
 
         ExponentEstimate estimate(long batches) {
@@ -249,8 +248,7 @@ public final class BatchEnumeration {
                 return ExponentEstimate.exact(Double.NEGATIVE_INFINITY,
                         finiteTerm ? Double.POSITIVE_INFINITY : 0.0, Method.ENUMERATION, batches);
             }
-            return ExponentEstimate.exact(finite.mean(), Math.max(0.0, finite.populationVariance()),
-                    Method.ENUMERATION, batches);
+            return ExponentEstimate.exact(mean(), Math.max(0.0, populationVariance()), Method.ENUMERATION, batches);
         }
     }
 }

@@ -20,11 +20,13 @@ package org.probstab.special;
  * definition). For fixed arrays there are also the plain two-pass forms {@link #mean(double[])} and
  * {@link #sumOfSquaredDeviations}.
  *
- * <p>A final class of three primitive fields, no allocation per value: the JIT inlines the updates into the
- * callers' loops. Not thread-safe (one per loop). Non-finite inputs propagate as IEEE arithmetic does (callers
+ * <p>Three primitive fields, no allocation per value, every method final: the JIT binds and inlines the updates into
+ * the callers' loops. A caller whose loop needs more state can extend the class (the fields then live in one object,
+ * with no indirection per update; e.g. {@code BatchEnumeration}'s accumulator, which is also the enumeration's
+ * consumer). Not thread-safe (one per loop). Non-finite inputs propagate as IEEE arithmetic does (callers
  * that give −∞ a meaning, such as an exact zero factor, count it themselves).
  */
-public final class RunningMoments {
+public class RunningMoments {
 
     private double weight;
     private double mean;
@@ -35,7 +37,7 @@ public final class RunningMoments {
     }
 
     /** Adds x with weight 1 (Welford). */
-    public void add(double x) {
+    public final void add(double x) {
         double count = weight + 1;
         double delta = x - mean;
         weight = count;
@@ -44,7 +46,7 @@ public final class RunningMoments {
     }
 
     /** Adds x with weight w &gt; 0: x̄ += δ·(w/W'), M₂ += w·δ·(x − x̄'). */
-    public void addWeighted(double x, double w) {
+    public final void addWeighted(double x, double w) {
         weight += w;
         double delta = x - mean;
         mean += delta * (w / weight);
@@ -52,7 +54,7 @@ public final class RunningMoments {
     }
 
     /** Adds x with weight w &gt; 0 by West's update: R = δ·(w/W'), x̄ += R, M₂ += W·δ·R. */
-    public void addWest(double x, double w) {
+    public final void addWest(double x, double w) {
         double total = weight + w;
         double delta = x - mean;
         double r = delta * (w / total);
@@ -62,7 +64,7 @@ public final class RunningMoments {
     }
 
     /** Merges a partial result of weight (or count) {@code otherWeight}, mean and M₂ (Chan, Golub &amp; LeVeque). */
-    public void merge(double otherWeight, double otherMean, double otherSquares) {
+    public final void merge(double otherWeight, double otherMean, double otherSquares) {
         double total = weight + otherWeight;
         double delta = otherMean - mean;
         mean += delta * (otherWeight / total);
@@ -71,7 +73,7 @@ public final class RunningMoments {
     }
 
     /** Merges another accumulator's values into this one (the other is unchanged). */
-    public void merge(RunningMoments other) {
+    public final void merge(RunningMoments other) {
         merge(other.weight, other.mean, other.squares);
     }
 
@@ -80,7 +82,7 @@ public final class RunningMoments {
      * the corrected two-pass sum Σ d² − (Σ d)²/m with d = x − mean (Chan, Golub &amp; LeVeque's "corrected"
      * algorithm), then {@link #merge}.
      */
-    public void addChunk(double[] x, int from, int m) {
+    public final void addChunk(double[] x, int from, int m) {
         int pairs = m & ~1;
         double s0 = 0;
         double s1 = 0;
@@ -141,27 +143,27 @@ public final class RunningMoments {
     }
 
     /** W, the total weight (the count when unweighted). */
-    public double weight() {
+    public final double weight() {
         return weight;
     }
 
     /** x̄, the (weighted) mean; 0 when empty. */
-    public double mean() {
+    public final double mean() {
         return mean;
     }
 
     /** M₂ = Σ w (x − x̄)². */
-    public double squares() {
+    public final double squares() {
         return squares;
     }
 
     /** M₂/W (NaN when empty). */
-    public double populationVariance() {
+    public final double populationVariance() {
         return squares / weight;
     }
 
     /** M₂/(n − 1), for unit weights (NaN or ±∞ for n ≤ 1). */
-    public double sampleVariance() {
+    public final double sampleVariance() {
         return squares / (weight - 1);
     }
 
