@@ -1,0 +1,281 @@
+package org.probstab.sgd;
+
+import java.util.Objects;
+import org.probstab.random.RunStreams;
+
+/**
+ * The trajectory engine for commuting (rank-1) products z_{t+1} = (1 − λχ_t) z_t, z_0 = 1 (000 Thm 1, 002 Lemma 1;
+ * DESIGN §2 "Monte-Carlo trajectories"): R independent runs advance in lockstep, block by block of at most
+ * {@value #BLOCK} steps, with the state of all runs in primitive arrays (structure of arrays). Every run carries
+ * one product per <i>lane</i> j with its own signed step λ_j, all lanes driven by the same draws χ_t (so the two
+ * exponents Λ₋ = E log|1 − λχ| and Λ₊ = E log|1 + λχ| of a matrix-factorisation cell cost one set of draws with
+ * lanes {λ, −λ}). Per block and run: one {@link CurvatureDraws#fill} call draws the block's χ (one stream per run,
+ * {@link RunStreams}), then each lane multiplies; there is no interface call per step.
+ *
+ * <p><b>Renormalised products</b> ({@link #renormalised}): the state is a mantissa times 2^E, E a {@code long}; at
+ * the end of every block the mantissa is brought back to [1, 2) by an exact power of two. A block is multiplied
+ * without checks; a non-zero factor has |1 − λχ| ≥ 2⁻⁵³, so no partial product can underflow, and an overflow or a
+ * zero factor shows in the block's result (±∞, NaN or 0), in which case the block is replayed step by step with
+ * the rules of {@code RenormalisedProduct}: a product that would
+ * leave [2⁻⁵⁰⁰, 2⁵⁰⁰] takes the factor's binary exponent out first, a factor exactly 0 collapses the lane
+ * (log|z_T| = −∞), a non-finite factor is an error. Rescaling by powers of two commutes with rounding, so the
+ * sequence of rounded products — and log|z_T| = E·ln 2 + log|mantissa| with the final mantissa in [1, 2) — is the
+ * same whatever the block length: with the same stream and seed the engine gives today's
+ * {@code RenormalisedProduct.scalar} values bit for bit (tested). For s² it also returns the sums of log|factor|
+ * over consecutive blocks of {@code varianceBlock} steps (the log at each block boundary minus the previous one,
+ * logarithms by {@link StrictMath#log}).
+ *
+ * <p><b>Cut-off products</b> ({@link #cutoff}): the papers' protocol (000 App. A.2; {@code PaperProtocol}): the
+ * unnormalised z of each lane stops at the first t with |z_t| ≥ upper, |z_t| ≤ lower or t = maxSteps; a run stops
+ * drawing when all its lanes have stopped. Same arithmetic as {@code PaperProtocol.scalar}.
+ */
+public final class ScalarProductEngine {
+
+    /** Steps per block. */
+    public static final int BLOCK = 16;
+
+    static final double LN2 = 0.6931471805599453;
+    static final double SAFE_MAX = 0x1p500;
+    static final double SAFE_MIN = 0x1p-500;
+    private static final long EXPONENT_MASK = 0x7FF0_0000_0000_0000L;
+    private static final long UNIT_EXPONENT_BITS = 0x3FF0_0000_0000_0000L;
+
+    private ScalarProductEngine() {
+    }
+
+    /**
+     * Per-lane, per-run results of {@link #renormalised}.
+     *
+     * @param steps         T
+     * @param logNorms      log|z_T| of lane j, run r at [j][r] (−∞ for a collapsed lane)
+     * @param varianceBlock b, the length of the variance blocks (0 when block sums were not kept)
+     * @param blockLogSums  at [j][r][k] the sum of log|factor| over steps [kb, (k + 1)b) of lane j, run r, for the
+     *                      ⌊T/b⌋ full blocks (a collapsed lane's array stops at its collapse); null when not kept
+     */
+    public record ProductRuns(long steps, double[][] logNorms, int varianceBlock, double[][][] blockLogSums) {
+    }
+
+    /**
+     * Per-lane, per-run results of {@link #cutoff}.
+     *
+     * @param logNorms  log|z_t| at the stopping time of lane j, run r at [j][r] (−∞ if z became 0)
+     * @param stopSteps the stopping time t ∈ [1, maxSteps] at [j][r]
+     */
+    public record CutoffRuns(double[][] logNorms, long[][] stopSteps) {
+
+        /** x_r = log|z_t|/t of lane j, the paper's per-run exponent, for every run. */
+        public double[] perRunExponents(int lane) {
+            double[] x = new double[logNorms[lane].length];
+            for (int r = 0; r < x.length; r++) {
+                x[r] = logNorms[lane][r] / stopSteps[lane][r];
+            }
+            return x;
+        }
+    }
+
+    /**
+     * Renormalised products of T steps for every run and lane.
+     *
+     * @param draws         the law of χ_t
+     * @param lambdas       λ_j of each lane (finite; pass −λ for Λ₊)
+     * @param steps         T ≥ 1
+     * @param varianceBlock b ≥ 1 to keep the block sums of log|factor| for s² (b = min(100, T) reproduces
+     *                      {@code RenormalisedProduct}), or 0 not to keep them
+     * @param streams       one stream per run
+     * @throws IllegalArgumentException if a λ is not finite or a factor is not finite
+     */
+    public static ProductRuns renormalised(CurvatureDraws draws, double[] lambdas, long steps, int varianceBlock,
+                                           RunStreams streams) {
+        Objects.requireNonNull(draws, "draws");
+        Objects.requireNonNull(streams, "streams");
+        checkLambdas(lambdas);
+        if (steps < 1) {
+            throw new IllegalArgumentException("steps must be >= 1, got " + steps);
+        }
+        if (varianceBlock < 0) {
+            throw new IllegalArgumentException("varianceBlock must be >= 0, got " + varianceBlock);
+        }
+        int lanes = lambdas.length;
+        int runs = streams.runs();
+        double[][] mantissa = new double[lanes][runs];
+        long[][] exponent = new long[lanes][runs];
+        boolean[][] collapsed = new boolean[lanes][runs];
+        double[][] blockStart = new double[lanes][runs];
+        long fullBlocks = varianceBlock == 0 ? 0 : steps / varianceBlock;
+        double[][][] blockSums = varianceBlock == 0 ? null : new double[lanes][runs][(int) fullBlocks];
+        for (double[] m : mantissa) {
+            java.util.Arrays.fill(m, 1.0);
+        }
+        double[] chi = new double[BLOCK];
+        CurvatureDraws.Scratch scratch = scratchFor(draws);
+        long t = 0;
+        while (t < steps) {
+            long nextBoundary = varianceBlock == 0 ? steps : Math.min(steps, (t / varianceBlock + 1) * varianceBlock);
+            int length = (int) Math.min(BLOCK, nextBoundary - t);
+            boolean atBoundary = varianceBlock != 0 && (t + length) % varianceBlock == 0
+                    && (t + length) / varianceBlock <= fullBlocks;
+            int block = atBoundary ? (int) ((t + length) / varianceBlock - 1) : -1;
+            for (int r = 0; r < runs; r++) {
+                draws.fill(streams, r, chi, length, scratch);
+                for (int j = 0; j < lanes; j++) {
+                    if (collapsed[j][r]) {
+                        continue;
+                    }
+                    double lambda = lambdas[j];
+                    double m = mantissa[j][r];
+                    double next = m;
+                    for (int k = 0; k < length; k++) {
+                        next *= 1.0 - lambda * chi[k];
+                    }
+                    long e = exponent[j][r];
+                    // A non-zero factor has |1 - λχ| >= 2^-53 (the spacing of doubles below 2), so from |m| in [1, 2)
+                    // no partial product of a block can underflow; an overflow sticks as ±inf or NaN. A finite,
+                    // non-zero result therefore means the block never left the normal range.
+                    if (!(Double.isFinite(next) && next != 0.0)) {
+                        // Replay the block step by step with RenormalisedProduct's rules.
+                        next = m;
+                        for (int k = 0; k < length; k++) {
+                            double factor = 1.0 - lambda * chi[k];
+                            double product = next * factor;
+                            double magnitude = Math.abs(product);
+                            if (magnitude < SAFE_MAX && magnitude > SAFE_MIN) {
+                                next = product;
+                            } else {
+                                if (factor == 0.0) {
+                                    collapsed[j][r] = true;
+                                    break;
+                                }
+                                if (!Double.isFinite(factor)) {
+                                    throw new IllegalArgumentException("factor 1 - lambda*chi must be finite, got "
+                                            + factor + " at lambda = " + lambda);
+                                }
+                                e += Math.getExponent(factor);
+                                next *= unitExponent(factor);
+                            }
+                        }
+                        if (collapsed[j][r]) {
+                            continue;
+                        }
+                    }
+                    e += Math.getExponent(next);
+                    m = unitExponent(next);
+                    mantissa[j][r] = m;
+                    exponent[j][r] = e;
+                    if (atBoundary) {
+                        double logNow = e * LN2 + StrictMath.log(Math.abs(m));
+                        blockSums[j][r][block] = logNow - blockStart[j][r];
+                        blockStart[j][r] = logNow;
+                    }
+                }
+            }
+            t += length;
+        }
+        double[][] logNorms = new double[lanes][runs];
+        for (int j = 0; j < lanes; j++) {
+            for (int r = 0; r < runs; r++) {
+                logNorms[j][r] = collapsed[j][r] ? Double.NEGATIVE_INFINITY
+                        : exponent[j][r] * LN2 + StrictMath.log(Math.abs(mantissa[j][r]));
+            }
+        }
+        return new ProductRuns(steps, logNorms, varianceBlock, blockSums);
+    }
+
+    /**
+     * Cut-off products: lane j of run r multiplies z ← (1 − λ_j χ_t) z from z_0 = 1 until |z| ≥ upper, |z| ≤ lower
+     * or t = maxSteps.
+     *
+     * @param upper upper cut-off in (1, ∞) (paper: 1e100)
+     * @param lower lower cut-off in (0, 1) (paper: 1e−140)
+     */
+    public static CutoffRuns cutoff(CurvatureDraws draws, double[] lambdas, long maxSteps, double upper,
+                                    double lower, RunStreams streams) {
+        Objects.requireNonNull(draws, "draws");
+        Objects.requireNonNull(streams, "streams");
+        checkLambdas(lambdas);
+        if (maxSteps < 1) {
+            throw new IllegalArgumentException("maxSteps must be >= 1, got " + maxSteps);
+        }
+        if (!(upper > 1) || !(lower > 0 && lower < 1)) {
+            throw new IllegalArgumentException("cut-offs must satisfy 0 < lower < 1 < upper, got " + lower + ", "
+                    + upper);
+        }
+        int lanes = lambdas.length;
+        int runs = streams.runs();
+        double[][] z = new double[lanes][runs];
+        double[][] magnitude = new double[lanes][runs];
+        long[][] stop = new long[lanes][runs];
+        int[] activeLanes = new int[runs];
+        for (int j = 0; j < lanes; j++) {
+            java.util.Arrays.fill(z[j], 1.0);
+            java.util.Arrays.fill(magnitude[j], 1.0);
+        }
+        java.util.Arrays.fill(activeLanes, lanes);
+        int activeRuns = runs;
+        double[] chi = new double[BLOCK];
+        CurvatureDraws.Scratch scratch = scratchFor(draws);
+        long t = 0;
+        while (t < maxSteps && activeRuns > 0) {
+            int length = (int) Math.min(BLOCK, maxSteps - t);
+            for (int r = 0; r < runs; r++) {
+                if (activeLanes[r] == 0) {
+                    continue;
+                }
+                draws.fill(streams, r, chi, length, scratch);
+                for (int j = 0; j < lanes; j++) {
+                    if (stop[j][r] != 0) {
+                        continue;
+                    }
+                    double lambda = lambdas[j];
+                    double zz = z[j][r];
+                    double mag = magnitude[j][r];
+                    int k = 0;
+                    while (k < length) {
+                        zz *= 1.0 - lambda * chi[k];
+                        k++;
+                        mag = Math.abs(zz);
+                        if (!(mag < upper && mag > lower)) {
+                            stop[j][r] = t + k;
+                            break;
+                        }
+                    }
+                    z[j][r] = zz;
+                    magnitude[j][r] = mag;
+                    if (stop[j][r] == 0 && t + length == maxSteps) {
+                        stop[j][r] = maxSteps;
+                    }
+                    if (stop[j][r] != 0 && --activeLanes[r] == 0) {
+                        activeRuns--;
+                    }
+                }
+            }
+            t += length;
+        }
+        double[][] logNorms = new double[lanes][runs];
+        for (int j = 0; j < lanes; j++) {
+            for (int r = 0; r < runs; r++) {
+                logNorms[j][r] = StrictMath.log(magnitude[j][r]);
+            }
+        }
+        return new CutoffRuns(logNorms, stop);
+    }
+
+    static CurvatureDraws.Scratch scratchFor(CurvatureDraws draws) {
+        return new CurvatureDraws.Scratch(draws.batchSize());
+    }
+
+    /** x with its binary exponent set to 0 (|result| ∈ [1, 2), sign kept): exact for normal x. */
+    static double unitExponent(double x) {
+        return Double.longBitsToDouble((Double.doubleToRawLongBits(x) & ~EXPONENT_MASK) | UNIT_EXPONENT_BITS);
+    }
+
+    private static void checkLambdas(double[] lambdas) {
+        if (lambdas == null || lambdas.length == 0) {
+            throw new IllegalArgumentException("at least one lambda is needed");
+        }
+        for (double lambda : lambdas) {
+            if (!Double.isFinite(lambda)) {
+                throw new IllegalArgumentException("lambda must be finite, got " + lambda);
+            }
+        }
+    }
+}
