@@ -228,8 +228,7 @@ public final class TwoPointSaddleSimulation implements Simulator {
         double[] m = new double[runs];
         double[] v = new double[runs];
         double[] vHat = new double[runs];
-        long[] bitWords = new long[runs];
-        int[] bitsLeft = new int[runs];
+        RunBits bits = new RunBits(runs);
         double[] start = new double[runs];
         for (int r = 0; r < runs; r++) {
             w[r] = s.uniformStart() ? 2 * streams.generator(r).nextDouble() - 1 : s.w0();
@@ -246,7 +245,6 @@ public final class TwoPointSaddleSimulation implements Simulator {
         final double low = s.a() - 1;
         double[] x = new double[BLOCK * runs];
         double[] g = new double[runs];
-        long[] words = new long[BLOCK / 32 + 1];
         long t = 0;
         while (t < s.steps()) {
             long next = s.steps();
@@ -258,24 +256,7 @@ public final class TwoPointSaddleSimulation implements Simulator {
             int length = (int) Math.min(BLOCK, next - t);
             // The block's x of every run, step-major: x[k·R + r].
             for (int r = 0; r < runs; r++) {
-                long bits = bitWords[r];
-                int left = bitsLeft[r];
-                int need = length - left;
-                if (need > 0) {
-                    streams.words(r, words, 0, (need + 31) / 32);
-                }
-                int word = 0;
-                for (int k = 0; k < length; k++) {
-                    if (left == 0) {
-                        bits = words[word++] & 0xFFFF_FFFF_0000_0000L;
-                        left = 32;
-                    }
-                    x[k * runs + r] = bits < 0 ? 1.0 : low;
-                    bits <<= 1;
-                    left--;
-                }
-                bitWords[r] = bits;
-                bitsLeft[r] = left;
+                bits.fill(streams, r, length, x, runs, r, 1.0, low);
             }
             // Then the steps, each a pass over all runs.
             for (int k = 0; k < length; k++) {
