@@ -13,6 +13,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.probstab.law.GaussianRegression;
+import org.probstab.law.RandomSymmetricLaw;
 import org.probstab.lyapunov.ExponentEstimate;
 import org.probstab.lyapunov.PaperProtocol;
 import org.probstab.lyapunov.RenormalisedProduct;
@@ -20,6 +21,8 @@ import org.probstab.lyapunov.TrajectorySettings;
 import org.probstab.random.RunStreams;
 import org.probstab.random.StreamSeeds;
 import org.probstab.sgd.CurvatureDraws;
+import org.probstab.sgd.MatrixDraws;
+import org.probstab.sgd.MatrixProductEngine;
 import org.probstab.sgd.ScalarProductEngine;
 
 /**
@@ -31,6 +34,7 @@ import org.probstab.sgd.ScalarProductEngine;
  * {@code algorithm} is the stream: the JDK's L64X128MixRandom (results identical to today's estimators) or
  * xoshiro256+ with the ziggurat (cloop's kind of generator). {@code todaysEstimators} runs
  * {@code RenormalisedProduct.scalar} / {@code PaperProtocol.scalar} for λ and −λ, as a trajectory cell does today.
+ * {@code matrixRenormalised} is one step of the d = 2 random-symmetric product (000 Fig. 2-right), per run-step.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -68,6 +72,28 @@ public class TrajectoryEngineBenchmark {
         ScalarProductEngine.CutoffRuns runs = ScalarProductEngine.cutoff(draws, new double[] {lambda, -lambda},
                 STEPS, 1e100, 1e-140, RunStreams.of(algorithm, SEED, RUNS));
         return runs.logNorms()[0][0] + runs.logNorms()[1][RUNS - 1];
+    }
+
+    /** The random-symmetric d = 2 law of 000 Fig. 2-right: E[Ĥ] = diag(0.1, −0.1), ν = 1. */
+    private final RandomSymmetricLaw symmetric = RandomSymmetricLaw.diagonal(new double[] {0.1, -0.1}, 1.0);
+    static final int MATRIX_RUNS = 64;
+    static final long MATRIX_STEPS = 100_000;
+
+    /** One d = 2 matrix step of the renormalised top-exponent product (64 runs × 100 000 steps). */
+    @Benchmark
+    @OperationsPerInvocation(MATRIX_RUNS * (int) MATRIX_STEPS)
+    public double matrixRenormalised() {
+        double[] logNorms = MatrixProductEngine.renormalised(MatrixDraws.of(symmetric), lambda, 0, MATRIX_STEPS, 1,
+                RunStreams.of(algorithm, SEED, MATRIX_RUNS));
+        return logNorms[0] + logNorms[MATRIX_RUNS - 1];
+    }
+
+    /** Today's d = 2 renormalised product, for comparison. */
+    @Benchmark
+    @OperationsPerInvocation(MATRIX_RUNS * (int) MATRIX_STEPS)
+    public double todaysMatrixRenormalised() {
+        return RenormalisedProduct.matrix(symmetric, lambda, new TrajectorySettings(MATRIX_RUNS, MATRIX_STEPS, 0, 1,
+                1e-3), SEED).exponent().value();
     }
 
     /** Today's renormalised estimator for both signs (two passes, two sets of draws). */

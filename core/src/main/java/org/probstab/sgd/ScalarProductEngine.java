@@ -6,14 +6,14 @@ import org.probstab.random.RunStreams;
 /**
  * The trajectory engine for commuting (rank-1) products z_{t+1} = (1 − λχ_t) z_t, z_0 = 1 (000 Thm 1, 002 Lemma 1;
  * DESIGN §2 "Monte-Carlo trajectories"): R independent runs advance in lockstep, block by block of at most
- * {@value #BLOCK} steps, with the state of all runs in primitive arrays (structure of arrays). Every run carries
+ * {@value #DRAW_BLOCK} steps, with the state of all runs in primitive arrays (structure of arrays). Every run carries
  * one product per <i>lane</i> j with its own signed step λ_j, all lanes driven by the same draws χ_t (so the two
  * exponents Λ₋ = E log|1 − λχ| and Λ₊ = E log|1 + λχ| of a matrix-factorisation cell cost one set of draws with
  * lanes {λ, −λ}). Per block and run: one {@link CurvatureDraws#fill} call draws the block's χ (one stream per run,
  * {@link RunStreams}), then each lane multiplies; there is no interface call per step.
  *
- * <p><b>Renormalised products</b> ({@link #renormalised}): the state is a mantissa times 2^E, E a {@code long}; at
- * the end of every block the mantissa is brought back to [1, 2) by an exact power of two. A block is multiplied
+ * <p><b>Renormalised products</b> ({@link #renormalised}): the state is a mantissa times 2^E, E a {@code long}; every
+ * {@value #BLOCK} steps the mantissa is brought back to [1, 2) by an exact power of two. Such a block is multiplied
  * without checks; a non-zero factor has |1 − λχ| ≥ 2⁻⁵³, so no partial product can underflow, and an overflow or a
  * zero factor shows in the block's result (±∞, NaN or 0), in which case the block is replayed step by step with
  * the rules of {@code RenormalisedProduct}: a product that would
@@ -31,8 +31,10 @@ import org.probstab.random.RunStreams;
  */
 public final class ScalarProductEngine {
 
-    /** Steps per block. */
+    /** Steps per block of products between two renormalisations. */
     public static final int BLOCK = 16;
+    /** Steps whose draws one {@link CurvatureDraws#fill} call makes (a multiple of {@link #BLOCK}). */
+    public static final int DRAW_BLOCK = CurvatureDraws.MAX_BLOCK;
 
     static final double LN2 = 0.6931471805599453;
     static final double SAFE_MAX = 0x1p500;
@@ -106,63 +108,88 @@ public final class ScalarProductEngine {
         for (double[] m : mantissa) {
             java.util.Arrays.fill(m, 1.0);
         }
-        double[] chi = new double[BLOCK];
+        double[] chi = new double[DRAW_BLOCK];
         CurvatureDraws.Scratch scratch = scratchFor(draws);
+        State state = new State(mantissa, exponent, collapsed, lambdas);
+        boolean fresh = lanes == 2 && draws instanceof CurvatureDraws.FreshGaussian f && f.batchSize() == 1;
+        double mu = fresh ? ((CurvatureDraws.FreshGaussian) draws).mu() : 0;
+        double noise = fresh ? (1 - mu) * ((CurvatureDraws.FreshGaussian) draws).sigma() : 0;
         long t = 0;
         while (t < steps) {
             long nextBoundary = varianceBlock == 0 ? steps : Math.min(steps, (t / varianceBlock + 1) * varianceBlock);
-            int length = (int) Math.min(BLOCK, nextBoundary - t);
+            int length = (int) Math.min(DRAW_BLOCK, nextBoundary - t);
             boolean atBoundary = varianceBlock != 0 && (t + length) % varianceBlock == 0
                     && (t + length) / varianceBlock <= fullBlocks;
             int block = atBoundary ? (int) ((t + length) / varianceBlock - 1) : -1;
             for (int r = 0; r < runs; r++) {
-                draws.fill(streams, r, chi, length, scratch);
-                for (int j = 0; j < lanes; j++) {
-                    if (collapsed[j][r]) {
-                        continue;
-                    }
-                    double lambda = lambdas[j];
-                    double m = mantissa[j][r];
-                    double next = m;
-                    for (int k = 0; k < length; k++) {
-                        next *= 1.0 - lambda * chi[k];
-                    }
-                    long e = exponent[j][r];
-                    // A non-zero factor has |1 - λχ| >= 2^-53 (the spacing of doubles below 2), so from |m| in [1, 2)
-                    // no partial product of a block can underflow; an overflow sticks as ±inf or NaN. A finite,
-                    // non-zero result therefore means the block never left the normal range.
-                    if (!(Double.isFinite(next) && next != 0.0)) {
-                        // Replay the block step by step with RenormalisedProduct's rules.
-                        next = m;
-                        for (int k = 0; k < length; k++) {
-                            double factor = 1.0 - lambda * chi[k];
-                            double product = next * factor;
-                            double magnitude = Math.abs(product);
-                            if (magnitude < SAFE_MAX && magnitude > SAFE_MIN) {
-                                next = product;
-                            } else {
-                                if (factor == 0.0) {
-                                    collapsed[j][r] = true;
-                                    break;
-                                }
-                                if (!Double.isFinite(factor)) {
-                                    throw new IllegalArgumentException("factor 1 - lambda*chi must be finite, got "
-                                            + factor + " at lambda = " + lambda);
-                                }
-                                e += Math.getExponent(factor);
-                                next *= unitExponent(factor);
+                if (fresh) {
+                    streams.gaussians(r, scratch.normals, 0, 2 * length);
+                } else {
+                    draws.fill(streams, r, chi, length, scratch);
+                }
+                for (int from = 0; from < length; from += BLOCK) {
+                    int to = Math.min(length, from + BLOCK);
+                    if (fresh) {
+                        // N = ∞, S = 1 with two lanes: χ = x(μx + (1 − μ)σe) from the block's normals and both
+                        // products in one loop, with the arithmetic of CurvatureDraws.FreshGaussian; χ is written out
+                        // only when a lane must be replayed or has collapsed.
+                        double[] g = scratch.normals;
+                        double l0 = lambdas[0];
+                        double l1 = lambdas[1];
+                        double a = mantissa[0][r];
+                        double b = mantissa[1][r];
+                        for (int k = from; k < to; k++) {
+                            double x = g[2 * k];
+                            double c = x * (mu * x + noise * g[2 * k + 1]);
+                            a *= 1.0 - l0 * c;
+                            b *= 1.0 - l1 * c;
+                        }
+                        boolean fine = Double.isFinite(a) && a != 0.0 && Double.isFinite(b) && b != 0.0;
+                        if (!fine || collapsed[0][r] || collapsed[1][r]) {
+                            for (int k = from; k < to; k++) {
+                                double x = g[2 * k];
+                                chi[k] = x * (mu * x + noise * g[2 * k + 1]);
                             }
                         }
+                        if (!collapsed[0][r]) {
+                            state.finish(0, r, a, chi, from, to);
+                        }
+                        if (!collapsed[1][r]) {
+                            state.finish(1, r, b, chi, from, to);
+                        }
+                    } else if (lanes == 2 && !collapsed[0][r] && !collapsed[1][r]) {
+                        // Two lanes (Λ₋ and Λ₊): two independent chains in one loop.
+                        double l0 = lambdas[0];
+                        double l1 = lambdas[1];
+                        double a = mantissa[0][r];
+                        double b = mantissa[1][r];
+                        for (int k = from; k < to; k++) {
+                            double c = chi[k];
+                            a *= 1.0 - l0 * c;
+                            b *= 1.0 - l1 * c;
+                        }
+                        state.finish(0, r, a, chi, from, to);
+                        state.finish(1, r, b, chi, from, to);
+                    } else {
+                        for (int j = 0; j < lanes; j++) {
+                            if (collapsed[j][r]) {
+                                continue;
+                            }
+                            double lambda = lambdas[j];
+                            double next = mantissa[j][r];
+                            for (int k = from; k < to; k++) {
+                                next *= 1.0 - lambda * chi[k];
+                            }
+                            state.finish(j, r, next, chi, from, to);
+                        }
+                    }
+                }
+                if (atBoundary) {
+                    for (int j = 0; j < lanes; j++) {
                         if (collapsed[j][r]) {
                             continue;
                         }
-                    }
-                    e += Math.getExponent(next);
-                    m = unitExponent(next);
-                    mantissa[j][r] = m;
-                    exponent[j][r] = e;
-                    if (atBoundary) {
-                        double logNow = e * LN2 + StrictMath.log(Math.abs(m));
+                        double logNow = exponent[j][r] * LN2 + StrictMath.log(Math.abs(mantissa[j][r]));
                         blockSums[j][r][block] = logNow - blockStart[j][r];
                         blockStart[j][r] = logNow;
                     }
@@ -211,11 +238,11 @@ public final class ScalarProductEngine {
         }
         java.util.Arrays.fill(activeLanes, lanes);
         int activeRuns = runs;
-        double[] chi = new double[BLOCK];
+        double[] chi = new double[DRAW_BLOCK];
         CurvatureDraws.Scratch scratch = scratchFor(draws);
         long t = 0;
         while (t < maxSteps && activeRuns > 0) {
-            int length = (int) Math.min(BLOCK, maxSteps - t);
+            int length = (int) Math.min(DRAW_BLOCK, maxSteps - t);
             for (int r = 0; r < runs; r++) {
                 if (activeLanes[r] == 0) {
                     continue;
@@ -257,6 +284,57 @@ public final class ScalarProductEngine {
             }
         }
         return new CutoffRuns(logNorms, stop);
+    }
+
+    /** The lanes' mantissas, exponents and collapse flags, and the end of a block of products. */
+    private static final class State {
+        final double[][] mantissa;
+        final long[][] exponent;
+        final boolean[][] collapsed;
+        final double[] lambdas;
+
+        State(double[][] mantissa, long[][] exponent, boolean[][] collapsed, double[] lambdas) {
+            this.mantissa = mantissa;
+            this.exponent = exponent;
+            this.collapsed = collapsed;
+            this.lambdas = lambdas;
+        }
+
+        /**
+         * Stores the product {@code next} of lane j, run r after steps [from, to) of the block, renormalised to [1, 2).
+         * A non-zero factor has |1 − λχ| ≥ 2⁻⁵³ (the spacing of doubles below 2), so from |m| ∈ [1, 2) no partial
+         * product of at most {@value #BLOCK} steps can underflow, and an overflow sticks as ±∞ or NaN: a finite,
+         * non-zero result means the block never left the normal range. Otherwise the block is replayed step by step
+         * with RenormalisedProduct's rules.
+         */
+        void finish(int j, int r, double next, double[] chi, int from, int to) {
+            long e = exponent[j][r];
+            if (!(Double.isFinite(next) && next != 0.0)) {
+                double lambda = lambdas[j];
+                next = mantissa[j][r];
+                for (int k = from; k < to; k++) {
+                    double factor = 1.0 - lambda * chi[k];
+                    double product = next * factor;
+                    double magnitude = Math.abs(product);
+                    if (magnitude < SAFE_MAX && magnitude > SAFE_MIN) {
+                        next = product;
+                    } else {
+                        if (factor == 0.0) {
+                            collapsed[j][r] = true;
+                            return;
+                        }
+                        if (!Double.isFinite(factor)) {
+                            throw new IllegalArgumentException("factor 1 - lambda*chi must be finite, got " + factor
+                                    + " at lambda = " + lambda);
+                        }
+                        e += Math.getExponent(factor);
+                        next *= unitExponent(factor);
+                    }
+                }
+            }
+            exponent[j][r] = e + Math.getExponent(next);
+            mantissa[j][r] = unitExponent(next);
+        }
     }
 
     static CurvatureDraws.Scratch scratchFor(CurvatureDraws draws) {
