@@ -12,7 +12,7 @@ import java.util.random.RandomGenerator;
  * Its authors recommend it for floating-point work: every output bit passes their tests except the lowest three,
  * whose linear complexity is low. This class therefore uses only <b>upper</b> bits: doubles are
  * (w &gt;&gt;&gt; 11)·2⁻⁵³, ints are the upper 32 bits, bounded indices use Lemire's multiply-shift on the upper 32
- * bits ({@link #boundedIndex}), normals take their value from the upper 32 and their layer from bits 24..30
+ * bits ({@link #boundedIndex}), and the two normals of a word take their layers from the top bits of its halves
  * ({@link ZigguratNormal}).
  *
  * <p>A 64-bit seed is expanded to the state by SplitMix64 (four successive outputs of a SplitMix64 generator started
@@ -35,6 +35,9 @@ public final class Xoshiro256Plus implements RandomGenerator {
     private long s1;
     private long s2;
     private long s3;
+    /** The lower half of the last word drawn for a normal, when its normal has not been handed out yet. */
+    private int pendingCandidate;
+    private boolean pending;
 
     /**
      * A generator with the given state.
@@ -105,10 +108,20 @@ public final class Xoshiro256Plus implements RandomGenerator {
         return boundedIndex(this, nextLong(), bound);
     }
 
-    /** A standard normal by {@link ZigguratNormal}. */
+    /**
+     * A standard normal by {@link ZigguratNormal}: a word gives two candidates, its upper half for this normal and its
+     * lower half, kept, for the next one.
+     */
     @Override
     public double nextGaussian() {
-        return ZigguratNormal.next(this);
+        if (pending) {
+            pending = false;
+            return ZigguratNormal.fromCandidate(pendingCandidate, this);
+        }
+        long w = nextLong();
+        pendingCandidate = (int) w;
+        pending = true;
+        return ZigguratNormal.fromCandidate((int) (w >>> 32), this);
     }
 
     /**

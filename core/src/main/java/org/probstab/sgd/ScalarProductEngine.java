@@ -108,12 +108,12 @@ public final class ScalarProductEngine {
         for (double[] m : mantissa) {
             java.util.Arrays.fill(m, 1.0);
         }
-        double[] chi = new double[DRAW_BLOCK];
+        double[][] chi = new double[2][DRAW_BLOCK];
+        double[][] normals = new double[2][2 * DRAW_BLOCK];
+        CurvatureDraws.FreshGaussian fresh = draws instanceof CurvatureDraws.FreshGaussian f && f.batchSize() == 1
+                ? f : null;
         CurvatureDraws.Scratch scratch = scratchFor(draws);
         State state = new State(mantissa, exponent, collapsed, lambdas);
-        boolean fresh = lanes == 2 && draws instanceof CurvatureDraws.FreshGaussian f && f.batchSize() == 1;
-        double mu = fresh ? ((CurvatureDraws.FreshGaussian) draws).mu() : 0;
-        double noise = fresh ? (1 - mu) * ((CurvatureDraws.FreshGaussian) draws).sigma() : 0;
         long t = 0;
         while (t < steps) {
             long nextBoundary = varianceBlock == 0 ? steps : Math.min(steps, (t / varianceBlock + 1) * varianceBlock);
@@ -121,77 +121,56 @@ public final class ScalarProductEngine {
             boolean atBoundary = varianceBlock != 0 && (t + length) % varianceBlock == 0
                     && (t + length) / varianceBlock <= fullBlocks;
             int block = atBoundary ? (int) ((t + length) / varianceBlock - 1) : -1;
-            for (int r = 0; r < runs; r++) {
-                if (fresh) {
-                    streams.gaussians(r, scratch.normals, 0, 2 * length);
+            // Runs in pairs: the products of a run are a serial chain of multiplications, so two runs (and two
+            // lanes) are multiplied in one loop to keep the multiplier busy.
+            for (int r = 0; r < runs; r += 2) {
+                int pair = Math.min(2, runs - r);
+                boolean four = pair == 2 && lanes == 2 && !collapsed[0][r] && !collapsed[1][r]
+                        && !collapsed[0][r + 1] && !collapsed[1][r + 1];
+                if (four && fresh != null) {
+                    // N = ∞, S = 1: χ straight from the normals inside the product loop.
+                    streams.gaussians(r, normals[0], 0, 2 * length);
+                    streams.gaussians(r + 1, normals[1], 0, 2 * length);
+                    for (int from = 0; from < length; from += BLOCK) {
+                        multiplyFreshTwoRunsTwoLanes(state, fresh, r, normals, chi, Math.min(length, from + BLOCK),
+                                from);
+                    }
                 } else {
-                    draws.fill(streams, r, chi, length, scratch);
+                    for (int q = 0; q < pair; q++) {
+                        draws.fill(streams, r + q, chi[q], length, scratch);
+                    }
                 }
-                for (int from = 0; from < length; from += BLOCK) {
+                for (int from = 0; from < length && !(four && fresh != null); from += BLOCK) {
                     int to = Math.min(length, from + BLOCK);
-                    if (fresh) {
-                        // N = ∞, S = 1 with two lanes: χ = x(μx + (1 − μ)σe) from the block's normals and both
-                        // products in one loop, with the arithmetic of CurvatureDraws.FreshGaussian; χ is written out
-                        // only when a lane must be replayed or has collapsed.
-                        double[] g = scratch.normals;
-                        double l0 = lambdas[0];
-                        double l1 = lambdas[1];
-                        double a = mantissa[0][r];
-                        double b = mantissa[1][r];
-                        for (int k = from; k < to; k++) {
-                            double x = g[2 * k];
-                            double c = x * (mu * x + noise * g[2 * k + 1]);
-                            a *= 1.0 - l0 * c;
-                            b *= 1.0 - l1 * c;
-                        }
-                        boolean fine = Double.isFinite(a) && a != 0.0 && Double.isFinite(b) && b != 0.0;
-                        if (!fine || collapsed[0][r] || collapsed[1][r]) {
-                            for (int k = from; k < to; k++) {
-                                double x = g[2 * k];
-                                chi[k] = x * (mu * x + noise * g[2 * k + 1]);
-                            }
-                        }
-                        if (!collapsed[0][r]) {
-                            state.finish(0, r, a, chi, from, to);
-                        }
-                        if (!collapsed[1][r]) {
-                            state.finish(1, r, b, chi, from, to);
-                        }
-                    } else if (lanes == 2 && !collapsed[0][r] && !collapsed[1][r]) {
-                        // Two lanes (Λ₋ and Λ₊): two independent chains in one loop.
-                        double l0 = lambdas[0];
-                        double l1 = lambdas[1];
-                        double a = mantissa[0][r];
-                        double b = mantissa[1][r];
-                        for (int k = from; k < to; k++) {
-                            double c = chi[k];
-                            a *= 1.0 - l0 * c;
-                            b *= 1.0 - l1 * c;
-                        }
-                        state.finish(0, r, a, chi, from, to);
-                        state.finish(1, r, b, chi, from, to);
+                    if (four) {
+                        multiplyTwoRunsTwoLanes(state, r, chi[0], chi[1], from, to);
                     } else {
-                        for (int j = 0; j < lanes; j++) {
-                            if (collapsed[j][r]) {
-                                continue;
+                        for (int q = 0; q < pair; q++) {
+                            for (int j = 0; j < lanes; j++) {
+                                if (collapsed[j][r + q]) {
+                                    continue;
+                                }
+                                double lambda = lambdas[j];
+                                double next = mantissa[j][r + q];
+                                double[] c = chi[q];
+                                for (int k = from; k < to; k++) {
+                                    next *= 1.0 - lambda * c[k];
+                                }
+                                state.finish(j, r + q, next, c, from, to);
                             }
-                            double lambda = lambdas[j];
-                            double next = mantissa[j][r];
-                            for (int k = from; k < to; k++) {
-                                next *= 1.0 - lambda * chi[k];
-                            }
-                            state.finish(j, r, next, chi, from, to);
                         }
                     }
                 }
                 if (atBoundary) {
-                    for (int j = 0; j < lanes; j++) {
-                        if (collapsed[j][r]) {
-                            continue;
+                    for (int q = 0; q < pair; q++) {
+                        for (int j = 0; j < lanes; j++) {
+                            if (collapsed[j][r + q]) {
+                                continue;
+                            }
+                            double logNow = exponent[j][r + q] * LN2 + StrictMath.log(Math.abs(mantissa[j][r + q]));
+                            blockSums[j][r + q][block] = logNow - blockStart[j][r + q];
+                            blockStart[j][r + q] = logNow;
                         }
-                        double logNow = exponent[j][r] * LN2 + StrictMath.log(Math.abs(mantissa[j][r]));
-                        blockSums[j][r][block] = logNow - blockStart[j][r];
-                        blockStart[j][r] = logNow;
                     }
                 }
             }
@@ -248,6 +227,39 @@ public final class ScalarProductEngine {
                     continue;
                 }
                 draws.fill(streams, r, chi, length, scratch);
+                int done = 0;
+                if (lanes == 2 && stop[0][r] == 0 && stop[1][r] == 0) {
+                    // Both lanes in one loop while both run (two independent chains): the same steps as below.
+                    double l0 = lambdas[0];
+                    double l1 = lambdas[1];
+                    double z0 = z[0][r];
+                    double z1 = z[1][r];
+                    double m0 = magnitude[0][r];
+                    double m1 = magnitude[1][r];
+                    while (done < length) {
+                        double c = chi[done];
+                        z0 *= 1.0 - l0 * c;
+                        z1 *= 1.0 - l1 * c;
+                        done++;
+                        m0 = Math.abs(z0);
+                        m1 = Math.abs(z1);
+                        boolean out0 = !(m0 < upper && m0 > lower);
+                        boolean out1 = !(m1 < upper && m1 > lower);
+                        if (out0 | out1) {
+                            if (out0) {
+                                stop[0][r] = t + done;
+                            }
+                            if (out1) {
+                                stop[1][r] = t + done;
+                            }
+                            break;
+                        }
+                    }
+                    z[0][r] = z0;
+                    z[1][r] = z1;
+                    magnitude[0][r] = m0;
+                    magnitude[1][r] = m1;
+                }
                 for (int j = 0; j < lanes; j++) {
                     if (stop[j][r] != 0) {
                         continue;
@@ -255,7 +267,7 @@ public final class ScalarProductEngine {
                     double lambda = lambdas[j];
                     double zz = z[j][r];
                     double mag = magnitude[j][r];
-                    int k = 0;
+                    int k = done;
                     while (k < length) {
                         zz *= 1.0 - lambda * chi[k];
                         k++;
@@ -270,10 +282,15 @@ public final class ScalarProductEngine {
                     if (stop[j][r] == 0 && t + length == maxSteps) {
                         stop[j][r] = maxSteps;
                     }
-                    if (stop[j][r] != 0 && --activeLanes[r] == 0) {
-                        activeRuns--;
-                    }
                 }
+                int active = 0;
+                for (int j = 0; j < lanes; j++) {
+                    active += stop[j][r] == 0 ? 1 : 0;
+                }
+                if (active == 0 && activeLanes[r] > 0) {
+                    activeRuns--;
+                }
+                activeLanes[r] = active;
             }
             t += length;
         }
@@ -284,6 +301,75 @@ public final class ScalarProductEngine {
             }
         }
         return new CutoffRuns(logNorms, stop);
+    }
+
+    /**
+     * {@link #multiplyTwoRunsTwoLanes} for N = ∞, S = 1 Gaussian regression, with χ = x(μx + (1 − μ)σe) computed
+     * from the two runs' normals in the loop (the arithmetic of {@link CurvatureDraws.FreshGaussian#fill}); χ is
+     * written to {@code chi} only for a block that has to be replayed.
+     */
+    private static void multiplyFreshTwoRunsTwoLanes(State state, CurvatureDraws.FreshGaussian law, int r,
+                                                     double[][] normals, double[][] chi, int to, int from) {
+        double mu = law.mu();
+        double noise = (1 - law.mu()) * law.sigma();
+        double l0 = state.lambdas[0];
+        double l1 = state.lambdas[1];
+        double a0 = state.mantissa[0][r];
+        double a1 = state.mantissa[1][r];
+        double b0 = state.mantissa[0][r + 1];
+        double b1 = state.mantissa[1][r + 1];
+        double[] ga = normals[0];
+        double[] gb = normals[1];
+        for (int k = from; k < to; k++) {
+            double xa = ga[2 * k];
+            double xb = gb[2 * k];
+            double ca = xa * (mu * xa + noise * ga[2 * k + 1]);
+            double cb = xb * (mu * xb + noise * gb[2 * k + 1]);
+            a0 *= 1.0 - l0 * ca;
+            a1 *= 1.0 - l1 * ca;
+            b0 *= 1.0 - l0 * cb;
+            b1 *= 1.0 - l1 * cb;
+        }
+        if (!(normal(a0) && normal(a1) && normal(b0) && normal(b1))) {
+            for (int q = 0; q < 2; q++) {
+                double[] g = normals[q];
+                for (int k = from; k < to; k++) {
+                    double x = g[2 * k];
+                    chi[q][k] = x * (mu * x + noise * g[2 * k + 1]);
+                }
+            }
+        }
+        state.finish(0, r, a0, chi[0], from, to);
+        state.finish(1, r, a1, chi[0], from, to);
+        state.finish(0, r + 1, b0, chi[1], from, to);
+        state.finish(1, r + 1, b1, chi[1], from, to);
+    }
+
+    /** Finite and non-zero: a block product that needs no replay. */
+    private static boolean normal(double x) {
+        return Double.isFinite(x) && x != 0.0;
+    }
+
+    /** Steps [from, to) of lanes 0 and 1 of runs r and r + 1: four independent chains in one loop. */
+    private static void multiplyTwoRunsTwoLanes(State state, int r, double[] chiA, double[] chiB, int from, int to) {
+        double l0 = state.lambdas[0];
+        double l1 = state.lambdas[1];
+        double a0 = state.mantissa[0][r];
+        double a1 = state.mantissa[1][r];
+        double b0 = state.mantissa[0][r + 1];
+        double b1 = state.mantissa[1][r + 1];
+        for (int k = from; k < to; k++) {
+            double ca = chiA[k];
+            double cb = chiB[k];
+            a0 *= 1.0 - l0 * ca;
+            a1 *= 1.0 - l1 * ca;
+            b0 *= 1.0 - l0 * cb;
+            b1 *= 1.0 - l1 * cb;
+        }
+        state.finish(0, r, a0, chiA, from, to);
+        state.finish(1, r, a1, chiA, from, to);
+        state.finish(0, r + 1, b0, chiB, from, to);
+        state.finish(1, r + 1, b1, chiB, from, to);
     }
 
     /** The lanes' mantissas, exponents and collapse flags, and the end of a block of products. */
