@@ -19,8 +19,8 @@ import java.util.random.RandomGenerator;
  *       ({@code nextGaussian}, {@code nextDouble}, {@code nextInt(bound)}). Results equal today's estimators' bit
  *       for bit;</li>
  *   <li>{@link Algorithm#XOSHIRO256_PLUS}: {@link Xoshiro256Plus} seeded by SplitMix64 from the same per-run seed,
- *       normals by {@link ZigguratNormal}; the states of all runs sit in one array. About twice as fast per
- *       normal.</li>
+ *       normals by {@link ZigguratNormal} (two per word); the states of all runs sit in one array. The trajectory
+ *       engine's choice where reproducing today's numbers is not required.</li>
  * </ul>
  * Not thread-safe: one instance per cell evaluation.
  */

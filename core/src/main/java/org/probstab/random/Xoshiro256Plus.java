@@ -26,7 +26,7 @@ import java.util.random.RandomGenerator;
 public final class Xoshiro256Plus implements RandomGenerator {
 
     /** The name manifests record for streams of this generator with {@link ZigguratNormal} normals. */
-    public static final String ALGORITHM = "xoshiro256+/ziggurat128";
+    public static final String ALGORITHM = "xoshiro256+/ziggurat256";
 
     /** SplitMix64's increment, the 64-bit golden ratio. */
     static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;

@@ -287,8 +287,8 @@ public final class ZigguratNormal {
      * arithmetic (so the same bits on every JVM and in the reference program): k = rint(z/ln 2),
      * r = (z − k·ln2_hi) − k·ln2_lo with fdlibm's split of ln 2 (k·ln2_hi is exact), |r| ≤ ln 2/2,
      * e^r = Σ_{n ≤ 12} rⁿ/n! by Horner (remainder |r|¹³/13! &lt; 2e−16), times 2^k. The wedge test only compares a
-     * uniform against it, so the few ulp matter only for uniforms within a few ulp of the density; the point is speed
-     * ({@link StrictMath#exp} is a native call that cost most of the slow path) with reproducibility.
+     * uniform against it, so the few ulp matter only for uniforms within a few ulp of the density. It replaces
+     * {@link StrictMath#exp}, a native call that dominated the slow path, without giving up reproducibility.
      */
     static double expNonPositive(double z) {
         double k = Math.rint(z * INVERSE_LN2);

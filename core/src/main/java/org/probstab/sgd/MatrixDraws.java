@@ -76,6 +76,11 @@ public sealed interface MatrixDraws {
         public double[] mean() {
             return mean.clone();
         }
+
+        /** E[Ĥ] itself, for the engine's loops (not to be modified). */
+        double[] meanValues() {
+            return mean;
+        }
     }
 
     /** Draws {@code count} steps' normals of run {@code run} into {@code normals}. */

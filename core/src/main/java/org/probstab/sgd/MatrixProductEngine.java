@@ -93,6 +93,7 @@ public final class MatrixProductEngine {
             norms[r] = 1.0;
         }
         Workspace w = new Workspace(draws);
+        MatrixDraws.RandomSymmetric symmetricTwo = twoByTwo(draws);
         int active = runs;
         long t = 0;
         while (t < maxSteps && active > 0) {
@@ -104,8 +105,12 @@ public final class MatrixProductEngine {
                 draws.fill(streams, r, w.normals, length);
                 int o = r * d;
                 for (int k = 0; k < length; k++) {
-                    draws.hessian(w.normals, k, w.hessian);
-                    step(w.hessian, lambda, v, o, d, w.hv);
+                    if (symmetricTwo != null) {
+                        stepSymmetricTwo(symmetricTwo, w.normals, k, lambda, v, o);
+                    } else {
+                        draws.hessian(w.normals, k, w.hessian);
+                        step(w.hessian, lambda, v, o, d, w.hv);
+                    }
                     double n = scaledNorm(v, o, d);
                     norms[r] = n;
                     if (!(n < upper && n > lower)) {
@@ -132,6 +137,7 @@ public final class MatrixProductEngine {
     private static void propagate(MatrixDraws draws, double lambda, long steps, int renormEvery, RunStreams streams,
                                   double[] v, long[] exponent, int[] sinceRenorm, Workspace w) {
         int d = draws.dimension();
+        MatrixDraws.RandomSymmetric symmetricTwo = twoByTwo(draws);
         int runs = streams.runs();
         long t = 0;
         while (t < steps) {
@@ -146,8 +152,13 @@ public final class MatrixProductEngine {
                 long e = exponent[r];
                 int since = sinceRenorm[r];
                 for (int k = 0; k < length; k++) {
-                    draws.hessian(w.normals, k, w.hessian);
-                    double max = step(w.hessian, lambda, v, o, d, w.hv);
+                    double max;
+                    if (symmetricTwo != null) {
+                        max = stepSymmetricTwo(symmetricTwo, w.normals, k, lambda, v, o);
+                    } else {
+                        draws.hessian(w.normals, k, w.hessian);
+                        max = step(w.hessian, lambda, v, o, d, w.hv);
+                    }
                     if (++since == renormEvery || !(max > ScalarProductEngine.SAFE_MIN
                             && max < ScalarProductEngine.SAFE_MAX)) {
                         if (max == 0.0) {
@@ -183,6 +194,44 @@ public final class MatrixProductEngine {
             }
             t += length;
         }
+    }
+
+    /** The 2×2 random-symmetric law, whose step is written out, or null. */
+    private static MatrixDraws.RandomSymmetric twoByTwo(MatrixDraws draws) {
+        return draws instanceof MatrixDraws.RandomSymmetric s && s.d() == 2 ? s : null;
+    }
+
+    /**
+     * {@link MatrixDraws.RandomSymmetric#hessian} and {@link #step} for d = 2 written out, operation for operation
+     * the same (so the same bits); returns max(|v₀|, |v₁|).
+     */
+    private static double stepSymmetricTwo(MatrixDraws.RandomSymmetric law, double[] normals, int k, double lambda,
+                                           double[] v, int o) {
+        double[] mean = law.meanValues();
+        double nu = law.noise();
+        int base = 4 * k;
+        double m01 = nu * normals[base + 1];
+        double m10 = nu * normals[base + 2];
+        double h00 = mean[0] + 2 * (nu * normals[base]);
+        double s = m01 + m10;
+        double h01 = mean[1] + s;
+        double h10 = mean[2] + s;
+        double h11 = mean[3] + 2 * (nu * normals[base + 3]);
+        double v0 = v[o];
+        double v1 = v[o + 1];
+        double sum0 = 0;
+        sum0 += h00 * v0;
+        sum0 += h01 * v1;
+        double sum1 = 0;
+        sum1 += h10 * v0;
+        sum1 += h11 * v1;
+        v0 -= lambda * sum0;
+        v1 -= lambda * sum1;
+        v[o] = v0;
+        v[o + 1] = v1;
+        double max = 0;
+        max = Math.max(max, Math.abs(v0));
+        return Math.max(max, Math.abs(v1));
     }
 
     /** v ← v − λĤv for the vector at {@code v[o, o + d)}; returns max_i |v_i| afterwards. */

@@ -100,7 +100,7 @@ class RunStreamsTest {
         assertThat(block).containsExactly(single.nextGaussian(), single.nextGaussian(), single.nextGaussian());
         assertThat(view.nextInt(5)).isEqualTo(single.nextInt(5));
         assertThat(view.nextDouble()).isEqualTo(single.nextDouble());
-        assertThat(streams.algorithm().label()).isEqualTo("xoshiro256+/ziggurat128");
+        assertThat(streams.algorithm().label()).isEqualTo("xoshiro256+/ziggurat256");
         assertThat(RunStreams.of(Algorithm.L64X128_MIX_RANDOM, SEED, 1).algorithm().label())
                 .isEqualTo(StreamSeeds.ALGORITHM);
     }

@@ -38,7 +38,7 @@ class SimulationEntryPointTest {
             assertThat(o.histogram().runs()).isEqualTo(2000);
             assertThat(o.theory().expMinus()).isCloseTo(0.5 * Math.log(Math.abs((1 - 0.5) * (1 - 0.5 * (-1 - 1)))),
                     within(1e-15));
-            assertThat(o.algorithm()).isEqualTo("xoshiro256+/ziggurat128");
+            assertThat(o.algorithm()).isEqualTo("xoshiro256+/ziggurat256");
             SimulationOutcome again = s.simulate(p, 1, 42);
             assertThat(again.histogram().counts()).containsExactly(o.histogram().counts());
             assertThat(again.escape()).isEqualTo(o.escape());
