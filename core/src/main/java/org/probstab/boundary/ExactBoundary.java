@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
 import org.probstab.config.InvalidInputException;
-import org.probstab.table.CellResult;
+import org.probstab.table.PhaseTable;
+import org.probstab.table.Row;
 import org.probstab.estimator.EstimatorKind;
 import org.probstab.model.ModelRegistry;
 
@@ -100,12 +101,12 @@ public final class ExactBoundary {
         Map<String, Object> params = new HashMap<>(fixed);
         params.remove("lambda");
         ExactBoundary b = new ExactBoundary(model, Map.copyOf(params), seed, true);
-        CellResult probe = b.evaluate(lambda);
-        if (probe.exponentMinusSe() != 0.0) {
+        Row probe = b.evaluate(lambda);
+        if (probe.get(PhaseTable.EXP_MINUS_SE) != 0.0) {
             throw InvalidInputException.of("overlay", "model " + model + " has no exact exponents at " + params
-                    + " (method " + probe.method() + "): exact boundaries need an exact method");
+                    + " (method " + probe.get(PhaseTable.METHOD) + "): exact boundaries need an exact method");
         }
-        return new ExactBoundary(model, b.fixed, seed, !Double.isNaN(probe.exponentPlus()));
+        return new ExactBoundary(model, b.fixed, seed, probe.has(PhaseTable.EXP_PLUS));
     }
 
     /** Whether the model reports Λ₊ (matrix-factorisation models) or a single exponent. */
@@ -119,8 +120,19 @@ public final class ExactBoundary {
                 : List.of(Curve.EXP_MINUS, Curve.MEAN_SQUARE);
     }
 
+    /**
+     * E[χ] of the model at these parameters, recovered from its exact mean-square factor
+     * g(λ) = (E(1 − λχ_B)² − 1)/λ = −2E[χ] + λE[χ_B²] at λ = 1 and 2: E[χ] = (g(2) − 2g(1))/2. This is the model's
+     * own curvature (its dataset's, at finite N), e.g. for the gradient-descent threshold λ_GD = 2/E[h].
+     */
+    public double meanCurvature() {
+        double g1 = value(Curve.MEAN_SQUARE, 1.0);
+        double g2 = value(Curve.MEAN_SQUARE, 2.0) / 2.0;
+        return (g2 - 2 * g1) / 2.0;
+    }
+
     /** The exact cell at λ. */
-    public CellResult evaluate(double lambda) {
+    public Row evaluate(double lambda) {
         Map<String, Object> params = new HashMap<>(fixed);
         params.put("lambda", lambda);
         return ModelRegistry.evaluate(model, params, EstimatorKind.EXACT, seed, 0L);
@@ -131,11 +143,11 @@ public final class ExactBoundary {
         return value(curve, evaluate(lambda));
     }
 
-    private static double value(Curve curve, CellResult r) {
+    private static double value(Curve curve, Row r) {
         return switch (curve) {
-            case EXP_MINUS -> r.exponentMinus();
-            case EXP_PLUS -> r.exponentPlus();
-            case MEAN_SQUARE -> r.meanSquareFactor() - 1.0;
+            case EXP_MINUS -> r.get(PhaseTable.EXP_MINUS);
+            case EXP_PLUS -> r.get(PhaseTable.EXP_PLUS);
+            case MEAN_SQUARE -> r.get(PhaseTable.MS_GROWTH) - 1.0;
         };
     }
 
@@ -149,7 +161,7 @@ public final class ExactBoundary {
         List<Curve> curves = curves();
         double[][] values = new double[curves.size()][gridPoints];
         for (int i = 0; i < gridPoints; i++) {
-            CellResult r = evaluate(grid[i]);
+            Row r = evaluate(grid[i]);
             for (int c = 0; c < curves.size(); c++) {
                 values[c][i] = value(curves.get(c), r);
             }

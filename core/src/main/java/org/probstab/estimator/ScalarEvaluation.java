@@ -15,7 +15,9 @@ import org.probstab.estimator.EstimatorKind;
 import org.probstab.estimator.EstimatorSettings;
 import org.probstab.estimator.ScalarBatchLaw;
 import org.probstab.param.CellParameters;
-import org.probstab.table.CellResult;
+import org.probstab.table.CellTable;
+import org.probstab.table.PhaseTable;
+import org.probstab.table.Row;
 
 /**
  * Evaluation of commuting (scalar) models. For the matrix-factorisation saddle (000 §5.3, Prop. 1) the modes
@@ -31,26 +33,32 @@ public final class ScalarEvaluation {
     /** Which exponents a model reports. */
     public enum Modes { MINUS_AND_PLUS, MINUS_ONLY }
 
-    /** Refuses {@code exact} where only Monte-Carlo would do. */
-    public static void checkExact(ScalarBatchLaw law, CellParameters p, EstimatorKind estimator) {
+    /**
+     * Refuses {@code exact} where only Monte-Carlo would do: more distinct minibatches ({@code batches}) than
+     * {@code enum_budget}. Models call it from their validation, so that bad input is refused before anything runs.
+     */
+    public static void checkExact(long batches, CellParameters p, EstimatorKind estimator) {
         long budget = p.longValue(EstimatorSettings.ENUMERATION_BUDGET);
-        if (estimator == EstimatorKind.EXACT && !law.exactWithin(budget)) {
-            throw InvalidInputException.of(EstimatorSettings.ENUMERATION_BUDGET, "estimator 'exact' needs more"
-                    + " minibatches than parameter 'enum_budget' = " + budget + " allows: raise enum_budget (up to"
-                    + " 1e12) or use --estimator auto|trajectory");
+        if (estimator == EstimatorKind.EXACT && batches > budget) {
+            throw InvalidInputException.of(EstimatorSettings.ENUMERATION_BUDGET, "estimator 'exact' needs "
+                    + batches + " minibatches, more than parameter 'enum_budget' = " + budget + " allows: raise"
+                    + " enum_budget (up to 1e12) or use --estimator auto|trajectory");
         }
     }
 
-    public static CellResult evaluate(String model, ScalarBatchLaw law, Modes modes, CellParameters p,
-                               EstimatorKind estimator, long seed, long cellId, double lambda, double mu,
-                               int batchSize, double n, Map<String, Double> params) {
+    /**
+     * Evaluates one cell of a commuting model into {@code out}: its identity columns (model, λ, μ, S, N, params)
+     * and the phase-table columns.
+     */
+    public static void evaluate(String model, ScalarBatchLaw law, Modes modes, CellParameters p,
+                                EstimatorKind estimator, long seed, long cellId, double lambda, double mu,
+                                int batchSize, double n, Map<String, Double> params, Row.Builder out) {
         boolean both = modes == Modes.MINUS_AND_PLUS;
         ExponentEstimate minus;
         ExponentEstimate plus = null;
         double probabilityBelowEpsilon = Double.NaN;
         switch (estimator) {
             case AUTO, EXACT -> {
-                checkExact(law, p, estimator);
                 ExponentEstimate[] e = law.exponents(lambda, both, p.longValue(EstimatorSettings.ENUMERATION_BUDGET),
                         p.longValue(EstimatorSettings.MC_BATCHES), StreamSeeds.stream(seed, cellId, Purpose.BATCHES));
                 minus = e[0];
@@ -96,11 +104,19 @@ public final class ScalarEvaluation {
             topSe = minus.standardError();
             spectrum = new double[] {top};
         }
-        return new CellResult(model, lambda, mu, batchSize, n, params,
-                minus.value(), minus.standardError(),
-                both ? plus.value() : Double.NaN, both ? plus.standardError() : Double.NaN,
-                top, topSe, spectrum, minus.logVariance(), meanSquare, meanSquare < 1, phase.label(),
-                minus.method().label(), minus.samples(), minus.steps(), probabilityBelowEpsilon, 0L);
+        out.set(CellTable.MODEL, model).set(CellTable.LAMBDA, lambda).set(CellTable.MU, mu)
+                .set(CellTable.BATCH_SIZE, batchSize).set(CellTable.N, n).set(CellTable.PARAMS, params)
+                .set(PhaseTable.EXP_MINUS, minus.value()).set(PhaseTable.EXP_MINUS_SE, minus.standardError())
+                .set(PhaseTable.EXP_TOP, top).set(PhaseTable.EXP_TOP_SE, topSe)
+                .set(PhaseTable.SPECTRUM, spectrum).set(PhaseTable.LOG_VAR, minus.logVariance())
+                .set(PhaseTable.MS_GROWTH, meanSquare).set(PhaseTable.L2_STABLE, meanSquare < 1)
+                .set(PhaseTable.PHASE, phase.label()).set(PhaseTable.METHOD, minus.method().label())
+                .set(PhaseTable.SAMPLES, minus.samples()).set(PhaseTable.STEPS, minus.steps())
+                .set(PhaseTable.P_BELOW_EPS, probabilityBelowEpsilon)
+                .set(PhaseTable.CHI_MEAN, law instanceof ScalarBatchLaw.Finite f ? f.data().mean() : Double.NaN);
+        if (both) {
+            out.set(PhaseTable.EXP_PLUS, plus.value()).set(PhaseTable.EXP_PLUS_SE, plus.standardError());
+        }
     }
 
     public static PaperProtocol.Settings paperSettings(CellParameters p) {

@@ -1,6 +1,7 @@
 package org.probstab.lyapunov;
 
 import org.probstab.law.FiniteDataset;
+import org.probstab.special.RunningMoments;
 
 /**
  * The exact exponent of a finite dataset with batch size S by enumerating every minibatch with its probability
@@ -19,13 +20,13 @@ import org.probstab.law.FiniteDataset;
  * after the one that changed (O(1) amortised per batch). Probabilities are built as products of the per-position
  * factors (j+1)/(run length · N) with a binary rescaling, so they neither overflow nor underflow prematurely
  * for large S (tested at N = 2, S = 3000). The mean and variance are accumulated with West's weighted update
- * (CACM 22 (1979)).
+ * (CACM 22 (1979); {@link RunningMoments#addWest}).
  *
  * <p>Zero factors and overflow follow {@link ExactFiniteSum}: a batch with 1 − λχ_B = 0 exactly gives Λ = −∞,
  * with s² = +∞ if some other batch has a non-zero factor, 0 otherwise.
  *
- * <p>Cost ≈ 15–25 ns per batch on one core. Callers compare {@link #batchCount} with their budget first;
- * beyond {@value #HARD_CAP} batches (≈ 20–30 s) {@link #exponent} refuses with an
+ * <p>The cost is linear in the number of batches (the README, Performance, has the measured rate). Callers compare
+ * {@link #batchCount} with their budget first; beyond {@value #HARD_CAP} batches {@link #exponent} refuses with an
  * {@link IllegalArgumentException} rather than appear hung.
  */
 public final class BatchEnumeration {
@@ -87,6 +88,20 @@ public final class BatchEnumeration {
     }
 
     /**
+     * Receives the minibatches of an enumeration, one call per distinct index multiset (with replacement) or
+     * subset (without), in the enumeration order of the class comment.
+     */
+    @FunctionalInterface
+    public interface BatchConsumer {
+        /**
+         * @param weight    the batch's probability with replacement (multinomial, as in the class comment); the
+         *                  constant 1 without replacement (every subset is equally likely: divide by the count)
+         * @param batchMean χ_B = (1/S) Σ_{j∈B} χ_j, computed as the running prefix sum times 1/S
+         */
+        void accept(double weight, double batchMean);
+    }
+
+    /**
      * Λ(λ) = E_B log|1 − λχ_B| over all minibatches, as {@link Method#ENUMERATION} (SE 0, logVariance exact,
      * samples = number of batches).
      *
@@ -96,6 +111,20 @@ public final class BatchEnumeration {
      */
     public static ExponentEstimate exponent(FiniteDataset data, int s, boolean withReplacement, double lambda) {
         ExactFiniteSum.checkLambda(lambda);
+        Accumulator acc = new Accumulator(lambda);
+        long count = forEachBatch(data, s, withReplacement, acc);
+        return acc.estimate(count);
+    }
+
+    /**
+     * Every minibatch with its weight and batch mean (see {@link BatchConsumer}): the enumeration behind
+     * {@link #exponent}, for callers that need the batch law itself (its atoms χ_B and their probabilities).
+     *
+     * @param s S ≥ 1 (≤ N without replacement)
+     * @return the number of batches visited, {@link #batchCount}
+     * @throws IllegalArgumentException if S &gt; N without replacement or the count exceeds {@link #HARD_CAP}
+     */
+    public static long forEachBatch(FiniteDataset data, int s, boolean withReplacement, BatchConsumer consumer) {
         int n = data.size();
         long count = batchCount(n, s, withReplacement);
         if (count == 0) {
@@ -107,16 +136,15 @@ public final class BatchEnumeration {
                     + "; use BatchMonteCarlo");
         }
         double[] chi = data.values();
-        Accumulator acc = new Accumulator();
         if (withReplacement) {
-            enumerateMultisets(chi, s, lambda, acc);
+            enumerateMultisets(chi, s, consumer);
         } else {
-            enumerateSubsets(chi, s, lambda, acc);
+            enumerateSubsets(chi, s, consumer);
         }
-        return acc.estimate(count);
+        return count;
     }
 
-    private static void enumerateMultisets(double[] chi, int s, double lambda, Accumulator acc) {
+    private static void enumerateMultisets(double[] chi, int s, BatchConsumer consumer) {
         int n = chi.length;
         int[] index = new int[s];
         int[] run = new int[s];           // length of the run of equal indices ending at position j
@@ -144,7 +172,7 @@ public final class BatchEnumeration {
                 scale[j] = previousScale;
             }
             double probability = scale[s - 1] == 0 ? weight[s - 1] : Math.scalb(weight[s - 1], -500 * scale[s - 1]);
-            acc.add(probability, ExactFiniteSum.logFactor(lambda, sum[s - 1] * inverseS));
+            consumer.accept(probability, sum[s - 1] * inverseS);
             // Next non-decreasing tuple: bump the rightmost position below N−1, copy it to the right.
             int j = s - 1;
             while (j >= 0 && index[j] == n - 1) {
@@ -161,7 +189,7 @@ public final class BatchEnumeration {
         }
     }
 
-    private static void enumerateSubsets(double[] chi, int s, double lambda, Accumulator acc) {
+    private static void enumerateSubsets(double[] chi, int s, BatchConsumer consumer) {
         int n = chi.length;
         int[] index = new int[s];
         double[] sum = new double[s];
@@ -174,7 +202,7 @@ public final class BatchEnumeration {
             for (int j = from; j < s; j++) {
                 sum[j] = (j == 0 ? 0 : sum[j - 1]) + chi[index[j]];
             }
-            acc.add(1.0, ExactFiniteSum.logFactor(lambda, sum[s - 1] * inverseS));
+            consumer.accept(1.0, sum[s - 1] * inverseS);
             // Next increasing tuple: bump the rightmost position below its maximum N − S + j.
             int j = s - 1;
             while (j >= 0 && index[j] == n - s + j) {
@@ -192,14 +220,18 @@ public final class BatchEnumeration {
     }
 
     /** West's weighted mean and variance of the finite logs; −∞ terms are flagged, not averaged. */
-    private static final class Accumulator {
-        private double totalWeight;
-        private double mean;
-        private double m2;
+    private static final class Accumulator extends RunningMoments implements BatchConsumer {
+        private final double lambda;
         private boolean zeroFactor;
         private boolean finiteTerm;
 
-        void add(double weight, double log) {
+        Accumulator(double lambda) {
+            this.lambda = lambda;
+        }
+
+        @Override
+        public void accept(double weight, double batchMean) {
+            double log = ExactFiniteSum.logFactor(lambda, batchMean);
             if (log == Double.NEGATIVE_INFINITY) {
                 zeroFactor = true;
                 return;
@@ -208,12 +240,7 @@ public final class BatchEnumeration {
             if (weight == 0) {
                 return; // probability below 2^-1074: no effect on the sums
             }
-            double newTotal = totalWeight + weight;
-            double delta = log - mean;
-            double r = delta * (weight / newTotal);
-            mean += r;
-            m2 += totalWeight * delta * r;
-            totalWeight = newTotal;
+            addWest(log, weight);
         }
 
         ExponentEstimate estimate(long batches) {
@@ -221,7 +248,7 @@ public final class BatchEnumeration {
                 return ExponentEstimate.exact(Double.NEGATIVE_INFINITY,
                         finiteTerm ? Double.POSITIVE_INFINITY : 0.0, Method.ENUMERATION, batches);
             }
-            return ExponentEstimate.exact(mean, Math.max(0.0, m2 / totalWeight), Method.ENUMERATION, batches);
+            return ExponentEstimate.exact(mean(), Math.max(0.0, populationVariance()), Method.ENUMERATION, batches);
         }
     }
 }

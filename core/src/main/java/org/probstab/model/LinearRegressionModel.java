@@ -2,6 +2,7 @@ package org.probstab.model;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.probstab.config.InvalidInputException;
 import org.probstab.law.FiniteDataset;
 import org.probstab.law.GaussianRegression;
@@ -13,7 +14,7 @@ import org.probstab.estimator.ScalarBatchLaw;
 import org.probstab.estimator.ScalarEvaluation;
 import org.probstab.param.CellParameters;
 import org.probstab.param.ParameterSpec;
-import org.probstab.table.CellResult;
+import org.probstab.table.Row;
 
 /**
  * {@code linreg}: linear regression at an interpolation minimum (001 §3, Fig. 2): w_{t+1} = (1 − λh_B) w_t with
@@ -48,6 +49,9 @@ final class LinearRegressionModel implements Model {
     @Override
     public void validate(CellParameters p, EstimatorKind estimator) {
         Parameters.checkBatchAgainstDataset(p);
+        if (Double.isFinite(p.number("N"))) {
+            Parameters.checkExactFits(p, estimator, p.longValue("N"), Parameters.withReplacement(p));
+        }
         if (Double.isInfinite(p.number("N")) && p.number("outlier") > 0) {
             throw InvalidInputException.of("outlier", "parameter 'outlier' = " + p.number("outlier")
                     + " needs a finite N: allowed 0 when N = inf");
@@ -55,24 +59,25 @@ final class LinearRegressionModel implements Model {
     }
 
     @Override
-    public CellResult evaluate(CellParameters p, EstimatorKind estimator, long seed, long cellId) {
-        double lambda = p.number("lambda");
+    public Optional<ScalarBatchLaw> scalarLaw(CellParameters p, long seed) {
         int batchSize = p.integer("S");
         double n = p.number("N");
         double outlier = p.number("outlier");
-        ScalarBatchLaw law;
         if (Double.isInfinite(n)) {
-            law = new ScalarBatchLaw.FreshGaussian(new GaussianRegression(1.0, GaussianRegression.DEFAULT_SIGMA),
-                    batchSize);
-        } else {
-            long dataSeed = Parameters.dataSeed(p, seed);
-            int size = (int) n;
-            FiniteDataset data = DATA.get(List.of(dataSeed, size, outlier), () -> LinearRegressionData.sample(size,
-                    outlier, StreamSeeds.stream(dataSeed, size, Purpose.DATASET)));
-            law = new ScalarBatchLaw.Finite(data, batchSize, Parameters.withReplacement(p));
+            return Optional.of(new ScalarBatchLaw.FreshGaussian(new GaussianRegression(1.0,
+                    GaussianRegression.DEFAULT_SIGMA), batchSize));
         }
-        return ScalarEvaluation.evaluate(NAME, law, ScalarEvaluation.Modes.MINUS_ONLY, p, estimator, seed, cellId,
-                lambda, Double.NaN, batchSize, n, Map.of("outlier", outlier,
-                        "data_seed", (double) Parameters.dataSeed(p, seed)));
+        long dataSeed = Parameters.dataSeed(p, seed);
+        int size = (int) n;
+        FiniteDataset data = DATA.get(List.of(dataSeed, size, outlier), () -> LinearRegressionData.sample(size,
+                outlier, StreamSeeds.stream(dataSeed, size, Purpose.DATASET)));
+        return Optional.of(new ScalarBatchLaw.Finite(data, batchSize, Parameters.withReplacement(p)));
+    }
+
+    @Override
+    public void evaluate(CellParameters p, EstimatorKind estimator, long seed, long cellId, Row.Builder out) {
+        ScalarEvaluation.evaluate(NAME, scalarLaw(p, seed).orElseThrow(), ScalarEvaluation.Modes.MINUS_ONLY, p,
+                estimator, seed, cellId, p.number("lambda"), Double.NaN, p.integer("S"), p.number("N"),
+                Map.of("outlier", p.number("outlier"), "data_seed", (double) Parameters.dataSeed(p, seed)), out);
     }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.probstab.config.InvalidInputException;
 import org.probstab.law.FiniteDataset;
 import org.probstab.estimator.EstimatorKind;
@@ -16,7 +17,7 @@ import org.probstab.estimator.ScalarBatchLaw;
 import org.probstab.estimator.ScalarEvaluation;
 import org.probstab.param.CellParameters;
 import org.probstab.param.ParameterSpec;
-import org.probstab.table.CellResult;
+import org.probstab.table.Row;
 
 /**
  * {@code mf-data}: the matrix-factorisation saddle (000 §5.3) on a user's finite dataset, a CSV file with header
@@ -52,15 +53,20 @@ final class MfDataModel implements Model {
             throw InvalidInputException.outOfRange("S", p.integer("S"), "integers in [1, N = " + data.size()
                     + "] without replacement");
         }
+        Parameters.checkExactFits(p, estimator, data.size(), Parameters.withReplacement(p));
     }
 
     @Override
-    public CellResult evaluate(CellParameters p, EstimatorKind estimator, long seed, long cellId) {
-        FiniteDataset data = load(p.text("data"));
-        int batchSize = p.integer("S");
-        ScalarBatchLaw law = new ScalarBatchLaw.Finite(data, batchSize, Parameters.withReplacement(p));
-        return ScalarEvaluation.evaluate(NAME, law, ScalarEvaluation.Modes.MINUS_AND_PLUS, p, estimator, seed, cellId,
-                p.number("lambda"), Double.NaN, batchSize, data.size(), Map.of());
+    public Optional<ScalarBatchLaw> scalarLaw(CellParameters p, long seed) {
+        return Optional.of(new ScalarBatchLaw.Finite(load(p.text("data")), p.integer("S"),
+                Parameters.withReplacement(p)));
+    }
+
+    @Override
+    public void evaluate(CellParameters p, EstimatorKind estimator, long seed, long cellId, Row.Builder out) {
+        ScalarBatchLaw.Finite law = (ScalarBatchLaw.Finite) scalarLaw(p, seed).orElseThrow();
+        ScalarEvaluation.evaluate(NAME, law, ScalarEvaluation.Modes.MINUS_AND_PLUS, p, estimator, seed, cellId,
+                p.number("lambda"), Double.NaN, p.integer("S"), law.data().size(), Map.of(), out);
     }
 
     /** Reads (or finds cached) the dataset χ_i = x_i y_i of a CSV file with header x,y. */

@@ -2,6 +2,7 @@ package org.probstab.model;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.probstab.law.FiniteDataset;
 import org.probstab.law.GaussianRegression;
 import org.probstab.random.StreamSeeds;
@@ -11,7 +12,7 @@ import org.probstab.estimator.ScalarBatchLaw;
 import org.probstab.estimator.ScalarEvaluation;
 import org.probstab.param.CellParameters;
 import org.probstab.param.ParameterSpec;
-import org.probstab.table.CellResult;
+import org.probstab.table.Row;
 
 /**
  * {@code mf-gaussian}: the matrix-factorisation saddle ℓ = −χ Σ u_i w_i with Gaussian regression data
@@ -54,28 +55,31 @@ final class MfGaussianModel implements Model {
     @Override
     public void validate(CellParameters p, EstimatorKind estimator) {
         Parameters.checkBatchAgainstDataset(p);
+        if (Double.isFinite(p.number("N"))) {
+            Parameters.checkExactFits(p, estimator, p.longValue("N"), Parameters.withReplacement(p));
+        }
     }
 
     @Override
-    public CellResult evaluate(CellParameters p, EstimatorKind estimator, long seed, long cellId) {
-        double lambda = p.number("lambda");
-        double mu = p.number("mu");
+    public Optional<ScalarBatchLaw> scalarLaw(CellParameters p, long seed) {
         int batchSize = p.integer("S");
         double n = p.number("N");
-        GaussianRegression law = new GaussianRegression(mu, p.number("sigma"));
-        ScalarBatchLaw batchLaw;
+        GaussianRegression law = new GaussianRegression(p.number("mu"), p.number("sigma"));
         if (Double.isInfinite(n)) {
-            batchLaw = new ScalarBatchLaw.FreshGaussian(law, batchSize);
-        } else {
-            long dataSeed = Parameters.dataSeed(p, seed);
-            int size = (int) n;
-            double[] pairs = PAIRS.get(List.of(dataSeed, (long) size),
-                    () -> GaussianRegression.samplePairs(size, StreamSeeds.stream(dataSeed, size, Purpose.DATASET)));
-            FiniteDataset data = law.datasetFromPairs(pairs);
-            batchLaw = new ScalarBatchLaw.Finite(data, batchSize, Parameters.withReplacement(p));
+            return Optional.of(new ScalarBatchLaw.FreshGaussian(law, batchSize));
         }
-        return ScalarEvaluation.evaluate(NAME, batchLaw, ScalarEvaluation.Modes.MINUS_AND_PLUS, p, estimator, seed,
-                cellId, lambda, mu, batchSize, n, Map.of("sigma", p.number("sigma"),
-                        "data_seed", (double) Parameters.dataSeed(p, seed)));
+        long dataSeed = Parameters.dataSeed(p, seed);
+        int size = (int) n;
+        double[] pairs = PAIRS.get(List.of(dataSeed, (long) size),
+                () -> GaussianRegression.samplePairs(size, StreamSeeds.stream(dataSeed, size, Purpose.DATASET)));
+        FiniteDataset data = law.datasetFromPairs(pairs);
+        return Optional.of(new ScalarBatchLaw.Finite(data, batchSize, Parameters.withReplacement(p)));
+    }
+
+    @Override
+    public void evaluate(CellParameters p, EstimatorKind estimator, long seed, long cellId, Row.Builder out) {
+        ScalarEvaluation.evaluate(NAME, scalarLaw(p, seed).orElseThrow(), ScalarEvaluation.Modes.MINUS_AND_PLUS, p,
+                estimator, seed, cellId, p.number("lambda"), p.number("mu"), p.integer("S"), p.number("N"),
+                Map.of("sigma", p.number("sigma"), "data_seed", (double) Parameters.dataSeed(p, seed)), out);
     }
 }

@@ -2,13 +2,14 @@ package org.probstab.model;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.probstab.law.TwoPointLaw;
 import org.probstab.estimator.EstimatorKind;
 import org.probstab.estimator.ScalarBatchLaw;
 import org.probstab.estimator.ScalarEvaluation;
 import org.probstab.param.CellParameters;
 import org.probstab.param.ParameterSpec;
-import org.probstab.table.CellResult;
+import org.probstab.table.Row;
 
 /**
  * {@code mf-two-point}: the matrix-factorisation saddle with χ ∈ {1, a} equiprobable (000 Fig. 2-left,
@@ -36,11 +37,20 @@ final class MfTwoPointModel implements Model {
     }
 
     @Override
-    public CellResult evaluate(CellParameters p, EstimatorKind estimator, long seed, long cellId) {
-        int batchSize = p.integer("S");
-        double a = p.number("a");
-        ScalarBatchLaw law = new ScalarBatchLaw.Finite(new TwoPointLaw(a).dataset(), batchSize, true);
-        return ScalarEvaluation.evaluate(NAME, law, ScalarEvaluation.Modes.MINUS_AND_PLUS, p, estimator, seed, cellId,
-                p.number("lambda"), Double.NaN, batchSize, Double.NaN, Map.of("a", a));
+    public void validate(CellParameters p, EstimatorKind estimator) {
+        Parameters.checkExactFits(p, estimator, 2, true);
+    }
+
+    @Override
+    public Optional<ScalarBatchLaw> scalarLaw(CellParameters p, long seed) {
+        return Optional.of(new ScalarBatchLaw.Finite(new TwoPointLaw(p.number("a")).dataset(), p.integer("S"),
+                true));
+    }
+
+    @Override
+    public void evaluate(CellParameters p, EstimatorKind estimator, long seed, long cellId, Row.Builder out) {
+        ScalarEvaluation.evaluate(NAME, scalarLaw(p, seed).orElseThrow(), ScalarEvaluation.Modes.MINUS_AND_PLUS, p,
+                estimator, seed, cellId, p.number("lambda"), Double.NaN, p.integer("S"), Double.NaN,
+                Map.of("a", p.number("a")), out);
     }
 }

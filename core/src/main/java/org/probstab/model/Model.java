@@ -1,10 +1,14 @@
 package org.probstab.model;
 
 import java.util.List;
+import java.util.Optional;
 import org.probstab.estimator.EstimatorKind;
+import org.probstab.estimator.ScalarBatchLaw;
 import org.probstab.param.CellParameters;
 import org.probstab.param.ParameterSpec;
-import org.probstab.table.CellResult;
+import org.probstab.table.PhaseTable;
+import org.probstab.table.Row;
+import org.probstab.table.TableKind;
 
 /**
  * A model: what the random Hessian Ĥ_t of a cell is, which parameters it takes, and how its exponents are
@@ -30,12 +34,27 @@ public interface Model {
     }
 
     /**
-     * Evaluates one cell.
+     * For a commuting (rank-1) model, the law of the minibatch curvature χ_B of a cell — its dataset and batch size,
+     * with the exact methods it admits; empty for the others. Pictures and analyses draw trajectories from it.
+     */
+    default Optional<ScalarBatchLaw> scalarLaw(CellParameters p, long seed) {
+        return Optional.empty();
+    }
+
+    /** The kind of table its cells fill (the phase table unless the model says otherwise). */
+    default TableKind kind() {
+        return PhaseTable.KIND;
+    }
+
+    /**
+     * Evaluates one cell into {@code out}, a row of {@link #kind()} whose {@code cell_id}, {@code level} and
+     * {@code elapsed_ns} the registry sets.
      *
      * @param p         validated parameters, defaults filled in
      * @param estimator the estimator asked for
      * @param seed      the sweep seed
      * @param cellId    the cell id (with {@code seed}, it names every random stream of the cell)
+     * @param out       the row to fill
      */
-    CellResult evaluate(CellParameters p, EstimatorKind estimator, long seed, long cellId);
+    void evaluate(CellParameters p, EstimatorKind estimator, long seed, long cellId, Row.Builder out);
 }

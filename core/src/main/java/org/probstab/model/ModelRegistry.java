@@ -6,14 +6,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.probstab.config.InvalidInputException;
+import org.probstab.estimator.ScalarBatchLaw;
 import org.probstab.estimator.EstimatorKind;
 import org.probstab.estimator.EstimatorSettings;
 import org.probstab.param.CellParameters;
 import org.probstab.param.ParameterSpec;
-import org.probstab.table.CellResult;
+import org.probstab.table.CellTable;
+import org.probstab.table.Column;
+import org.probstab.table.Row;
 
 /**
- * The models probstab knows, and the one place where raw parameter values (command line text or sweep-axis
+ * The models probstab knows — those of core, then any {@link Model} other modules on the class path declare in
+ * {@code META-INF/services/org.probstab.model.Model} — and the one place where raw parameter values (command line text or sweep-axis
  * numbers) become validated {@link CellParameters}: unknown keys are errors, required keys must be present,
  * every value is range-checked, defaults are filled in, then the model's cross-checks run (STYLE 7).
  */
@@ -26,7 +30,7 @@ public final class ModelRegistry {
      * defaults — {@link #resolve} runs for every cell of a sweep, so it must not rebuild lists or parse text.
      */
     private record Catalogue(List<ParameterSpec> all, Map<String, ParameterSpec> byName,
-                             Map<String, Double> numericDefaults) {
+                             Map<String, Double> numericDefaults, Column.Int64 elapsed) {
     }
 
     private static final Map<String, Catalogue> CATALOGUES = new HashMap<>();
@@ -41,13 +45,20 @@ public final class ModelRegistry {
         register(new MfTwoPointModel());
         register(new LinearRegressionModel());
         register(new RandomSymmetricModel());
+        // Models of other modules on the class path (e.g. the gpu-worker's deep-net cells), in class-path order.
+        for (Model m : java.util.ServiceLoader.load(Model.class, ModelRegistry.class.getClassLoader())) {
+            register(m);
+        }
     }
 
     private ModelRegistry() {
     }
 
     private static void register(Model m) {
-        MODELS.put(m.name(), m);
+        if (MODELS.putIfAbsent(m.name(), m) != null) {
+            throw new IllegalStateException("two models are named " + m.name() + ": " + MODELS.get(m.name())
+                    .getClass().getName() + " and " + m.getClass().getName());
+        }
         List<ParameterSpec> all = new ArrayList<>(m.parameters());
         all.addAll(EstimatorSettings.PARAMETERS);
         Map<String, ParameterSpec> byName = new LinkedHashMap<>();
@@ -58,7 +69,11 @@ public final class ModelRegistry {
                 defaults.put(s.name(), s.parseNumber(s.defaultValue()));
             }
         }
-        CATALOGUES.put(m.name(), new Catalogue(List.copyOf(all), byName, defaults));
+        if (!m.kind().accepts(CellTable.CELL_ID)) {
+            throw new IllegalStateException("model " + m.name() + " fills " + m.kind() + ", not a table of cells");
+        }
+        CATALOGUES.put(m.name(), new Catalogue(List.copyOf(all), byName, defaults,
+                (Column.Int64) m.kind().column("elapsed_ns")));
     }
 
     private static Catalogue catalogue(Model model) {
@@ -137,13 +152,35 @@ public final class ModelRegistry {
         return p;
     }
 
-    /** Resolves and evaluates one cell. */
-    public static CellResult evaluate(String modelName, Map<String, ?> raw, EstimatorKind estimator, long seed,
-                                      long cellId) {
+    /**
+     * The law of χ_B of one cell of a commuting model (parameters validated as for {@code auto}), e.g. to draw
+     * trajectories of z_{t+1} = (1 − λχ_B) z_t from it.
+     */
+    public static ScalarBatchLaw scalarLaw(String modelName, Map<String, ?> raw, long seed) {
+        Model model = get(modelName);
+        CellParameters p = resolve(model, raw, EstimatorKind.AUTO);
+        return model.scalarLaw(p, seed).orElseThrow(() -> InvalidInputException.of("model", "model " + modelName
+                + " is not a commuting (rank-1) model: allowed " + String.join(", ", MODELS.values().stream()
+                .filter(m -> m.name().startsWith("mf-") || m.name().equals("linreg")).map(Model::name).toList())));
+    }
+
+    /** Resolves and evaluates one cell of a grid (level 0). */
+    public static Row evaluate(String modelName, Map<String, ?> raw, EstimatorKind estimator, long seed,
+                               long cellId) {
+        return evaluate(modelName, raw, estimator, seed, cellId, 0);
+    }
+
+    /**
+     * Resolves and evaluates one cell: a row of the model's table kind with its {@code cell_id}, {@code level} and
+     * the wall time of the evaluation in {@code elapsed_ns}.
+     */
+    public static Row evaluate(String modelName, Map<String, ?> raw, EstimatorKind estimator, long seed,
+                               long cellId, int level) {
         Model model = get(modelName);
         CellParameters p = resolve(model, raw, estimator);
+        Row.Builder out = model.kind().newRow().set(CellTable.CELL_ID, cellId).set(CellTable.LEVEL, level);
         long t0 = System.nanoTime();
-        CellResult r = model.evaluate(p, estimator, seed, cellId);
-        return r.withElapsedNanos(System.nanoTime() - t0);
+        model.evaluate(p, estimator, seed, cellId, out);
+        return out.set(catalogue(model).elapsed(), System.nanoTime() - t0).build();
     }
 }

@@ -2,13 +2,21 @@ package org.probstab.model;
 
 import java.util.List;
 import org.probstab.config.InvalidInputException;
+import org.probstab.estimator.EstimatorKind;
+import org.probstab.estimator.ScalarEvaluation;
+import org.probstab.lyapunov.BatchEnumeration;
 import org.probstab.param.CellParameters;
 import org.probstab.param.ParameterSpec;
 
 /** Parameter specs shared by several models, with the papers' names (λ, μ, S, N). */
 final class Parameters {
 
-    static final ParameterSpec LAMBDA = ParameterSpec.real("lambda", 0, false, Double.POSITIVE_INFINITY, null,
+    /**
+     * Learning rates up to 1e100: the largest the N = ∞ quadrature evaluates (its panels are graded in log λ), and
+     * far beyond any stability boundary of the models here.
+     */
+    static final double MAX_LAMBDA = 1e100;
+    static final ParameterSpec LAMBDA = ParameterSpec.real("lambda", 0, false, MAX_LAMBDA, null,
             "learning rate lambda");
     static final ParameterSpec MU = ParameterSpec.real("mu", 0, true, 1, null,
             "signal fraction mu of the labels y = mu x + (1 - mu) eps");
@@ -37,6 +45,20 @@ final class Parameters {
     static long dataSeed(CellParameters p, long sweepSeed) {
         long s = p.longValue("data_seed");
         return s < 0 ? sweepSeed : s;
+    }
+
+    /**
+     * With {@code --estimator exact}, refuses a finite dataset whose minibatches are more than {@code enum_budget}
+     * (the estimator would otherwise have to fall back to Monte-Carlo). Checked while the parameters are validated,
+     * so a sweep refuses it before anything runs.
+     */
+    static void checkExactFits(CellParameters p, EstimatorKind estimator, long datasetSize, boolean withReplacement) {
+        int s = p.integer("S");
+        if (estimator != EstimatorKind.EXACT || s == 1 || datasetSize > Integer.MAX_VALUE) {
+            return;
+        }
+        ScalarEvaluation.checkExact(BatchEnumeration.batchCount((int) datasetSize, s, withReplacement), p,
+                estimator);
     }
 
     /** S ≤ N without replacement; and without replacement needs a finite N. */

@@ -9,7 +9,9 @@ import org.probstab.lyapunov.Method;
 import org.probstab.lyapunov.NormalLogExpectation;
 import org.probstab.lyapunov.PaperProtocol;
 import org.probstab.lyapunov.QrLyapunovSpectrum;
+import org.probstab.lyapunov.RenormalisedProduct;
 import org.probstab.lyapunov.SpectrumResult;
+import org.probstab.lyapunov.TrajectoryResult;
 import org.probstab.stability.MatrixMomentStability;
 import org.probstab.stability.Phase;
 import org.probstab.random.StreamSeeds;
@@ -19,12 +21,16 @@ import org.probstab.estimator.EstimatorSettings;
 import org.probstab.estimator.ScalarEvaluation;
 import org.probstab.param.CellParameters;
 import org.probstab.param.ParameterSpec;
-import org.probstab.table.CellResult;
+import org.probstab.table.CellTable;
+import org.probstab.table.PhaseTable;
+import org.probstab.table.Row;
 
 /**
  * {@code random-sym}: θ_{t+1} = (I − λĤ)θ_t with Ĥ = E[Ĥ] + ν(M + Mᵀ), E[Ĥ] = diag(mean) (000 eq. 8–10, Thm 3,
  * App. A.2, Fig. 2-right). The top exponent and the spectrum come from QR re-orthonormalised products
- * (auto, trajectory), or from the papers' cut-off protocol (paper). For d = 1 the law is scalar,
+ * (auto, trajectory; {@code product = qr}), the top exponent alone from the renormalised product of one random
+ * vector ({@code product = vector}, an independent unbiased estimator), or from the papers' cut-off protocol
+ * (paper). For d = 1 the law is scalar,
  * Ĥ = m + 2νZ, and Λ = E log|1 − λm − 2λνZ| is exact in closed form. The mean-square factor is the spectral
  * radius of the exact second-moment map ({@link MatrixMomentStability}).
  */
@@ -47,7 +53,10 @@ final class RandomSymmetricModel implements Model {
         return List.of(Parameters.LAMBDA,
                 ParameterSpec.integer("d", 1, 64, false, "2", "dimension d"),
                 ParameterSpec.text("mean", "0.1,-0.1", "diagonal of E[H], d comma-separated numbers"),
-                ParameterSpec.real("noise", 0, true, 1e6, "1", "noise scale nu"));
+                ParameterSpec.real("noise", 0, true, 1e6, "1", "noise scale nu"),
+                ParameterSpec.choice("product", "qr", List.of("qr", "vector"), "trajectory estimator: qr = the"
+                        + " whole spectrum by QR re-orthonormalisation, vector = the top exponent by the renormalised"
+                        + " product of one random vector"));
     }
 
     @Override
@@ -83,7 +92,7 @@ final class RandomSymmetricModel implements Model {
     }
 
     @Override
-    public CellResult evaluate(CellParameters p, EstimatorKind estimator, long seed, long cellId) {
+    public void evaluate(CellParameters p, EstimatorKind estimator, long seed, long cellId, Row.Builder out) {
         double lambda = p.number("lambda");
         int d = p.integer("d");
         double noise = p.number("noise");
@@ -96,6 +105,7 @@ final class RandomSymmetricModel implements Model {
         long samples;
         long steps;
         double logVariance = Double.NaN;
+        double probabilityBelowEpsilon = Double.NaN;
         if (estimator == EstimatorKind.PAPER) {
             ExponentEstimate e = PaperProtocol.matrix(law, lambda, ScalarEvaluation.paperSettings(p),
                     StreamSeeds.streamSeed(seed, cellId, Purpose.PAPER_PROTOCOL));
@@ -112,6 +122,16 @@ final class RandomSymmetricModel implements Model {
             method = Method.QUADRATURE.label();
             samples = 1;
             steps = 0;
+        } else if (p.text("product").equals("vector")) {
+            TrajectoryResult r = RenormalisedProduct.matrix(law, lambda, EstimatorSettings.trajectory(p),
+                    StreamSeeds.streamSeed(seed, cellId, Purpose.TRAJECTORY_MINUS));
+            top = r.exponent().value();
+            topSe = r.exponent().standardError();
+            spectrum = new double[] {top};
+            method = Method.TRAJECTORY.label();
+            samples = r.exponent().samples();
+            steps = r.exponent().steps();
+            probabilityBelowEpsilon = r.probabilityBelowEpsilon();
         } else {
             SpectrumResult s = QrLyapunovSpectrum.estimate(law, lambda, EstimatorSettings.trajectory(p),
                     StreamSeeds.streamSeed(seed, cellId, Purpose.TRAJECTORY_MINUS));
@@ -124,9 +144,13 @@ final class RandomSymmetricModel implements Model {
         }
         double meanSquare = MatrixMomentStability.meanSquareFactor(law.mean(), noise, lambda);
         Phase phase = EstimatorSettings.classifier(p).single(top, topSe);
-        return new CellResult(NAME, lambda, Double.NaN, 1, Double.NaN,
-                Map.of("d", (double) d, "noise", noise), Double.NaN, Double.NaN, Double.NaN, Double.NaN, top, topSe,
-                spectrum, logVariance, meanSquare, meanSquare < 1, phase.label(), method, samples, steps, Double.NaN,
-                0L);
+        // No μ, N, Λ₋ or Λ₊ for this law: those columns stay null.
+        out.set(CellTable.MODEL, NAME).set(CellTable.LAMBDA, lambda).set(CellTable.BATCH_SIZE, 1)
+                .set(CellTable.PARAMS, Map.of("d", (double) d, "noise", noise))
+                .set(PhaseTable.EXP_TOP, top).set(PhaseTable.EXP_TOP_SE, topSe).set(PhaseTable.SPECTRUM, spectrum)
+                .set(PhaseTable.LOG_VAR, logVariance).set(PhaseTable.MS_GROWTH, meanSquare)
+                .set(PhaseTable.L2_STABLE, meanSquare < 1).set(PhaseTable.PHASE, phase.label())
+                .set(PhaseTable.METHOD, method).set(PhaseTable.SAMPLES, samples).set(PhaseTable.STEPS, steps)
+                .set(PhaseTable.P_BELOW_EPS, probabilityBelowEpsilon);
     }
 }

@@ -130,6 +130,10 @@ public record ParameterSpec(String name, Kind kind, double min, boolean minInclu
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
         }
+        if (v == Math.rint(v)) {
+            // 1e100, not 1.0E100
+            return Double.toString(v).replace(".0E", "e").replace("E", "e");
+        }
         return String.format(Locale.ROOT, "%s", v);
     }
 }

@@ -5,7 +5,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.probstab.config.InvalidInputException;
-import org.probstab.table.CellResult;
+import org.probstab.estimator.EstimatorSettings;
+import org.probstab.table.Row;
+import org.probstab.table.TableKind;
 import org.probstab.model.Model;
 import org.probstab.model.ModelRegistry;
 import org.probstab.random.StreamSeeds;
@@ -114,9 +116,19 @@ public final class SweepPlan implements java.io.Serializable {
         return raw;
     }
 
-    /** Evaluates one cell: a pure function of the spec and the id (the elapsed time aside). */
-    public CellResult evaluate(long cellId) {
-        return ModelRegistry.evaluate(spec.model(), parameters(cellId), spec.estimator(), spec.seed(), cellId);
+    /** The kind of table the sweep's model fills. */
+    public TableKind kind() {
+        return ModelRegistry.get(spec.model()).kind();
+    }
+
+    /** Evaluates one cell of the grid: a pure function of the spec and the id (the elapsed time aside). */
+    public Row evaluate(long cellId) {
+        return evaluate(cellId, 0);
+    }
+
+    /** Evaluates one cell at a refinement level (the level is recorded in the row). */
+    public Row evaluate(long cellId, int level) {
+        return ModelRegistry.evaluate(spec.model(), parameters(cellId), spec.estimator(), spec.seed(), cellId, level);
     }
 
     /**
@@ -139,9 +151,11 @@ public final class SweepPlan implements java.io.Serializable {
     }
 
     /**
-     * Cross-checks that single values cannot: resolves every combination of each axis's first and last value
-     * (every value for text axes), up to 4096 combinations, through the model's validation — so S &gt; N without
-     * replacement, a too-small enumeration budget for {@code exact}, … are refused before anything runs.
+     * Cross-checks that single values cannot: resolves every combination of each numeric axis's smallest and largest
+     * value (every value of text axes), up to 4096 combinations, through the model's validation — so S &gt; N
+     * without replacement, a too-small enumeration budget for {@code exact}, … are refused before anything runs.
+     * (Each single value has already been range-checked; the model's cross-checks are monotone in each number, so
+     * the extremes are where they fail.)
      */
     static void checkCombinations(SweepSpec spec) {
         Model model = ModelRegistry.get(spec.model());
@@ -152,9 +166,15 @@ public final class SweepPlan implements java.io.Serializable {
             if (a.value(0) instanceof String) {
                 c.addAll(a.values());
             } else {
-                c.add(a.value(0));
-                if (a.size() > 1) {
-                    c.add(a.value(a.size() - 1));
+                double min = Double.POSITIVE_INFINITY;
+                double max = Double.NEGATIVE_INFINITY;
+                for (Object v : a.values()) {
+                    min = Math.min(min, (Double) v);
+                    max = Math.max(max, (Double) v);
+                }
+                c.add(min);
+                if (max > min) {
+                    c.add(max);
                 }
             }
             choices.add(c);
@@ -180,8 +200,9 @@ public final class SweepPlan implements java.io.Serializable {
             try {
                 ModelRegistry.resolve(model, raw, spec.estimator());
             } catch (InvalidInputException e) {
-                String key = spec.axes().stream().anyMatch(a -> a.name().equals(e.key()))
-                        ? "sweep.axes." + e.key() : "sweep.params." + e.key();
+                String key = spec.axes().stream().anyMatch(a -> a.name().equals(e.key())) ? "sweep.axes." + e.key()
+                        : EstimatorSettings.PARAMETERS.stream().anyMatch(p -> p.name().equals(e.key()))
+                        ? "sweep.estimator." + e.key() : "sweep.params." + e.key();
                 throw InvalidInputException.of(key, key + ": " + e.getMessage()
                         + (where.length() > 0 ? " (at the cell " + where + ")" : ""));
             }

@@ -39,7 +39,7 @@ import org.probstab.param.ParameterSpec;
  *   params { S = 1, N = inf, sigma = 2.0 }   # fixed model parameters
  *   axes {                           # any model or estimator parameter; first in axis_order varies slowest
  *     lambda { from = 0.015, to = 3.0, steps = 200, scale = linear }   # or scale = log
- *     mu     [0.1, 0.5, 0.9]                                           # or a list (N may hold inf)
+ *     mu = [0.1, 0.5, 0.9]                                              # or a list (N may hold inf)
  *   }
  *   axis_order = [lambda, mu]        # optional; default: axis names in alphabetical order
  *   estimator { kind = auto, runs = 64, steps = 10000 }   # kind and the shared estimator parameters

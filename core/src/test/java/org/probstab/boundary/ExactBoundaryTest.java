@@ -53,7 +53,7 @@ class ExactBoundaryTest {
     }
 
     /**
-     * The acceptance test of issue 4: λ–μ at N = ∞, S = 1 (000 Fig. 9 left). The roots that the overlay draws agree
+     * λ–μ at N = ∞, S = 1 (000 Fig. 9 left). The roots that the overlay draws agree
      * to 1e-8 with an independent bisection on an independent evaluation of the exact exponent: χ | x ~ N(μx²,
      * σ²(1 − μ)²x²) with x ~ N(0, 1), so Λ∓(λ) = ∫ φ(x) E log|1 ∓ λμx² ∓ λσ(1 − μ)|x|Z| dx, the inner expectation
      * in closed form ({@link NormalLogExpectation}), the outer one by composite Simpson on [0, 12] with 24 000

@@ -16,7 +16,7 @@ import org.probstab.random.StreamSeeds;
  * <p>Tolerances: each term carries ≤ 2 ulp from {@link FastLog} and the reference's {@code Math.log} ≤ 1 ulp, so
  * per term the difference is ≤ 3 ulp of the term's magnitude; summing N terms adds ≤ N/2 ulp of the partial
  * sums. For the two-point law (N = 2) that is ≤ 4·2⁻⁵²·(|ℓ₁| + |ℓ₂|) ≈ 1e-15 of the log scale; we allow 1e-14
- * of max(1, |ℓ₁| + |ℓ₂|) as the brief asks.
+ * of max(1, |ℓ₁| + |ℓ₂|).
  */
 class ExactFiniteSumTest {
 

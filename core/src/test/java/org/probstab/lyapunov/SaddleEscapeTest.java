@@ -46,7 +46,7 @@ import org.probstab.random.StreamSeeds;
  * computed μ (absolute error ≲ 1e-16) changes sign: ≲ 1e-15/|μ'| with |μ'| ≥ 0.1 here; 1e-12 is asserted.
  * Golden-section search finds the maximum <i>value</i> to ~1e-16 but its arg-max only to ~√ε ≈ 1e-8, so the
  * arg-max is located by bisection on the sign of a central difference μ(λ + h) − μ(λ − h), h = 1e-5 (bias
- * ≈ h²μ'''/(6μ'') ≲ 1e-10, resolution ≈ 1e-16/(2h|μ''|) ≈ 1e-11); 1e-10 is asserted (the brief asked 1e-8).
+ * ≈ h²μ'''/(6μ'') ≲ 1e-10, resolution ≈ 1e-16/(2h|μ''|) ≈ 1e-11); 1e-10 is asserted.
  */
 class SaddleEscapeTest {
 

@@ -36,14 +36,14 @@ class ModelValidationTest {
     void unknownAndMissingParameters() {
         refused("mf-gaussian", Map.of("lambda", "0.3", "mu", "0.5", "lr", "1"), "lr",
                 "unknown parameter of model mf-gaussian 'lr'", "allowed lambda, mu, S, N");
-        refused("mf-gaussian", Map.of("mu", "0.5"), "lambda", "missing parameter 'lambda'", "(0, inf)");
+        refused("mf-gaussian", Map.of("mu", "0.5"), "lambda", "missing parameter 'lambda'", "(0, 1e100]");
     }
 
     @Test
     void rangesAreNamed() {
         refused("mf-gaussian", Map.of("lambda", "0", "mu", "0.5"), "lambda",
-                "parameter 'lambda' = 0 is out of range: allowed (0, inf)");
-        refused("mf-gaussian", Map.of("lambda", "-1", "mu", "0.5"), "lambda", "allowed (0, inf)");
+                "parameter 'lambda' = 0 is out of range: allowed (0, 1e100]");
+        refused("mf-gaussian", Map.of("lambda", "-1", "mu", "0.5"), "lambda", "allowed (0, 1e100]");
         refused("mf-gaussian", Map.of("lambda", "0.3", "mu", "1.5"), "mu",
                 "parameter 'mu' = 1.5 is out of range: allowed [0, 1]");
         refused("mf-gaussian", Map.of("lambda", "0.3", "mu", "-0.1"), "mu", "allowed [0, 1]");
@@ -53,7 +53,7 @@ class ModelValidationTest {
         refused("mf-gaussian", Map.of("lambda", "0.3", "mu", "0.5", "N", "0"), "N",
                 "parameter 'N' = 0 is out of range: allowed integers in [1, 1000000000] or inf");
         refused("mf-gaussian", Map.of("lambda", "abc", "mu", "0.5"), "lambda", "'abc' is not a valid value");
-        refused("mf-gaussian", Map.of("lambda", "nan", "mu", "0.5"), "lambda", "not a valid value", "(0, inf)");
+        refused("mf-gaussian", Map.of("lambda", "nan", "mu", "0.5"), "lambda", "not a valid value", "(0, 1e100]");
         refused("mf-gaussian", Map.of("lambda", "inf", "mu", "0.5"), "lambda", "out of range");
     }
 

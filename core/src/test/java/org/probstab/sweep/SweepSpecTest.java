@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.probstab.config.InvalidInputException;
 import org.probstab.estimator.EstimatorKind;
 
-/** Sweep configs: the shape of issue 3 is accepted as it stands; every bad input is one line naming the key. */
+/** Sweep configs: the README's shape is accepted as it stands; every bad input is one line naming the key. */
 class SweepSpecTest {
 
     static final String ISSUE_EXAMPLE = """
@@ -132,8 +132,15 @@ class SweepSpecTest {
         refused(withAxes("lambda { from = 0.1, to = 1, steps = 5, step = 3 }"), "sweep.axes.lambda.step",
                 "unknown key", "from, scale, steps, to");
         refused(withAxes("lambda { from = 0, to = 1, steps = 5 }"), "sweep.axes.lambda.from", "'lambda' = 0",
-                "allowed (0, inf)");
-        refused(withAxes("lambda = [-0.5, 1]"), "sweep.axes.lambda[0]", "allowed (0, inf)");
+                "allowed (0, 1e100]");
+        refused(withAxes("lambda = [-0.5, 1]"), "sweep.axes.lambda[0]", "allowed (0, 1e100]");
+        // Any value a cell would refuse is refused while the plan is made, naming the axis and the value.
+        refused(withAxes("lambda = [1e300]"), "sweep.axes.lambda[0]", "'lambda' = 1e300", "allowed (0, 1e100]");
+        refused("sweep { model = mf-gaussian, params { mu = 0.3, N = 100 }, axes { lambda = [0.5, 1], S = [1, 3, 2] },"
+                + " estimator { kind = exact, enum_budget = 10 } }", "sweep.estimator.enum_budget", "171700 minibatches",
+                "at the cell S = 3, lambda = 0.5");
+        refused("sweep { model = mf-gaussian, params { lambda = 0.5, mu = 0.3, replacement = without }, axes {"
+                + " N = [20, 4, 30], S = [2, 5] } }", "sweep.axes.S", "'S' = 5", "N = 4");
         refused("sweep { model = mf-gaussian, params { lambda = 0.5 }, axes { mu = [0.5, 1.5] } }",
                 "sweep.axes.mu[1]", "allowed [0, 1]");
         refused("sweep { model = mf-gaussian, params { lambda = 0.5, mu = 0.5 }, axes { S = [0, 1] } }",

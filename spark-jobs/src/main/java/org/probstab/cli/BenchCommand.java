@@ -16,6 +16,7 @@ import org.probstab.estimator.EstimatorKind;
 import org.probstab.model.ModelRegistry;
 import org.probstab.random.StreamSeeds;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -39,16 +40,17 @@ final class BenchCommand implements Callable<Integer> {
             + " sweep config in one plain JVM loop, then the same sweep through Spark, and print the time ratio")
     java.nio.file.Path sweepConfig;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "with --sweep: override a config key")
-    java.util.List<String> overrides = java.util.List.of();
+
+    @Mixin
+    ConfigOverrides set = new ConfigOverrides();
+
+    @Mixin
+    MasterOption master = new MasterOption();
 
     @Option(names = "--runs", defaultValue = "3", description = "with --sweep: Spark runs in one session; the first"
             + " is cold, the median of the others is the steady state (default: ${DEFAULT-VALUE})")
     int runs;
 
-    @Option(names = "--master", defaultValue = "local[2]", description = "with --sweep: Spark master (default:"
-            + " ${DEFAULT-VALUE})")
-    String master;
 
     private double sink;
 
@@ -74,7 +76,7 @@ final class BenchCommand implements Callable<Integer> {
         report(out, "exact finite-N S=1 full cell (mf-gaussian N=100 through ModelRegistry)", "cells/s", () -> {
             double lambda = 0.01 + 2.9 * nextUniform();
             return ModelRegistry.evaluate("mf-gaussian", Map.of("lambda", lambda, "mu", 0.5, "N", 100),
-                    EstimatorKind.AUTO, 1, 0).exponentMinus();
+                    EstimatorKind.AUTO, 1, 0).get(org.probstab.table.PhaseTable.EXP_MINUS);
         }, 1);
         GaussianChiSquareQuadrature quadrature = new GaussianChiSquareQuadrature(0.5, 2.0, 1);
         report(out, "N=inf quadrature cell (S=1: Λ₋, Λ₊, s²)", "cells/s", () -> {
@@ -85,7 +87,7 @@ final class BenchCommand implements Callable<Integer> {
             double lambda = 0.01 + 2.9 * nextUniform();
             double mu = nextUniform();
             return ModelRegistry.evaluate("mf-gaussian", Map.of("lambda", lambda, "mu", mu), EstimatorKind.AUTO, 1, 0)
-                    .exponentMinus();
+                    .get(org.probstab.table.PhaseTable.EXP_MINUS);
         }, 1);
         long steps = 1_000_000;
         TrajectorySettings one = new TrajectorySettings(2, steps / 2, 0, 1, 1e-6);
@@ -100,9 +102,33 @@ final class BenchCommand implements Callable<Integer> {
                 () -> RenormalisedProduct.matrix(law1, 0.3, matrix, nextSeed()).exponent().value(), matrixSteps);
         report(out, "matrix trajectory d=2 (random-sym)", "matrix-steps/s",
                 () -> RenormalisedProduct.matrix(law2, 0.3, matrix, nextSeed()).exponent().value(), matrixSteps);
+        paperProtocolBias(out, law2);
         out.printf(Locale.ROOT, "checksum %s%n", sink);
         out.flush();
         return 0;
+    }
+
+    /**
+     * The papers' cut-off protocol (800 runs, cut-offs 1e100 / 1e−140, ≤ 5000 steps) against the unbiased
+     * renormalised product (R = 256, T = 20 000) on 000 Fig. 2-right's law at three learning rates: a measured
+     * number, not a test (the protocol has no reference to test it against on this law).
+     */
+    private void paperProtocolBias(PrintWriter out, RandomSymmetricLaw law) {
+        TrajectorySettings unbiased = new TrajectorySettings(256, 20_000, 100, 1, 1e-3);
+        for (double lambda : new double[] {0.35, 1.0, 2.0}) {
+            long t0 = System.nanoTime();
+            org.probstab.lyapunov.ExponentEstimate reference = RenormalisedProduct.matrix(law, lambda, unbiased,
+                    StreamSeeds.streamSeed(11, (long) (lambda * 1000), StreamSeeds.Purpose.TRAJECTORY_MINUS))
+                    .exponent();
+            org.probstab.lyapunov.ExponentEstimate paper = org.probstab.lyapunov.PaperProtocol.matrix(law, lambda,
+                    org.probstab.lyapunov.PaperProtocol.Settings.defaults(),
+                    StreamSeeds.streamSeed(11, (long) (lambda * 1000), StreamSeeds.Purpose.PAPER_PROTOCOL));
+            out.printf(Locale.ROOT, "paper-protocol bias, 2x2 law, lambda=%.2f: %+.5f ± %.5f (paper %.5f, unbiased"
+                    + " %.5f; %.1f s)%n", lambda, paper.value() - reference.value(),
+                    Math.hypot(paper.standardError(), reference.standardError()), paper.value(), reference.value(),
+                    (System.nanoTime() - t0) * 1e-9);
+            out.flush();
+        }
     }
 
     private final RandomGenerator rng = StreamSeeds.stream(42, 0, StreamSeeds.Purpose.SIMULATION);
@@ -141,7 +167,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /**
-     * The sweep benchmark of issue 3: the same cells once in a plain single-threaded loop over the plan, then
+     * The sweep benchmark: the same cells once in a plain single-threaded loop over the plan, then
      * {@code --runs} times through {@link org.probstab.spark.SweepJob} in one SparkSession (Parquet writing included,
      * SparkSession start excluded and reported apart), then once more in a single-threaded loop that also writes the
      * chunk files. Ratios are wall time over the evaluate-only loop's wall time. The first Spark run pays the JIT
@@ -153,7 +179,7 @@ final class BenchCommand implements Callable<Integer> {
             throw org.probstab.config.InvalidInputException.outOfRange("--runs", runs, "integers >= 1");
         }
         org.probstab.sweep.SweepSpec sweep = org.probstab.sweep.SweepSpec.from(
-                org.probstab.sweep.SweepConfig.load(sweepConfig, overrides), "bench");
+                org.probstab.sweep.SweepConfig.load(sweepConfig, set.overrides), "bench");
         java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("probstab-bench");
         org.probstab.sweep.SweepPlan plan = new org.probstab.sweep.SweepPlan(
                 sweep.withOutputPath(dir.resolve("loop").toString()));
@@ -163,11 +189,12 @@ final class BenchCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         double check = 0;
         for (long id = 0; id < plan.cellCount(); id++) {
-            check += plan.evaluate(id).exponentMinus();
+            check += plan.evaluate(id).get(org.probstab.table.PhaseTable.EXP_MINUS);
         }
         double loop = (System.nanoTime() - t0) * 1e-9;
         line(out, "plain JVM loop, evaluate only (1 thread)", loop, plan.cellCount(), Double.NaN);
         long s0 = System.nanoTime();
+        String master = this.master.or("local[2]");
         org.apache.spark.sql.SparkSession spark = org.probstab.spark.Sessions.create("probstab bench", master,
                 Map.of("spark.ui.enabled", "false"));
         double startup = (System.nanoTime() - s0) * 1e-9;

@@ -8,10 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.probstab.config.InvalidInputException;
-import org.probstab.table.CellResult;
+import org.probstab.table.CellTable;
+import org.probstab.table.Column;
+import org.probstab.table.Row;
 import org.probstab.estimator.EstimatorKind;
 import org.probstab.model.ModelRegistry;
-import org.probstab.table.PhaseTableColumns;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -67,14 +68,15 @@ final class EvalCommand implements Callable<Integer> {
             }
         }
         EstimatorKind kind = EstimatorKind.parse("estimator", estimator);
-        CellResult result = ModelRegistry.evaluate(model, raw, kind, seed, cellId);
+        Row result = ModelRegistry.evaluate(model, raw, kind, seed, cellId);
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("cell_id", cellId);
         row.put("seed", seed);
         row.put("estimator", kind.label());
-        row.putAll(PhaseTableColumns.values(result));
+        row.putAll(result.kind().values(result));
+        row.remove(CellTable.LEVEL.name());
         if (!timing) {
-            row.remove("elapsed_ns");
+            result.kind().columns().stream().filter(Column::timing).forEach(c -> row.remove(c.name()));
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -14,14 +14,13 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.probstab.config.InvalidInputException;
-import org.probstab.render.PhaseTableReader;
+import org.probstab.spark.TableReader;
 import org.probstab.spark.Sessions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import scala.collection.JavaConverters;
 
 /**
  * {@code probstab export TABLE --csv}: prints a phase table (or the rows a {@code --where} SQL condition keeps) as
@@ -36,32 +35,28 @@ final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "TABLE", description = "the table directory (a sweep's output)")
-    String table;
+
+    @Mixin
+    TableArgument input = new TableArgument();
+
+    @Mixin
+    MasterOption master = new MasterOption();
 
     @Option(names = "--csv", description = "CSV output (the default and only format)")
     boolean csv = true;
 
-    @Option(names = "--where", paramLabel = "SQL", description = "keep rows matching a Spark SQL condition, e.g."
-            + " \"phase = 'collapse' and mu < 0.5\"")
-    String where;
 
     @Option(names = "--columns", split = ",", paramLabel = "COL", description = "columns to print (default: all"
             + " but chunk)")
     List<String> columns;
 
-    @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: local[1])")
-    String master;
 
     @Override
     public Integer call() throws Exception {
-        java.net.URI uri = new org.apache.hadoop.fs.Path(table).toUri();
-        if ((uri.getScheme() == null || uri.getScheme().equals("file"))
-                && !java.nio.file.Files.isDirectory(java.nio.file.Path.of(uri.getPath()))) {
-            throw InvalidInputException.of("TABLE", "TABLE '" + table + "' is not a directory: allowed a phase"
-                    + " table directory (a sweep's output)");
-        }
-        SparkSession spark = Sessions.create("probstab export", master == null ? "local[1]" : master,
+        input.checkLocal();
+        String table = input.table;
+        String where = input.where;
+        SparkSession spark = Sessions.create("probstab export", master.or("local[1]"),
                 Map.of("spark.ui.enabled", "false"));
         try {
             Dataset<Row> df;
@@ -69,7 +64,7 @@ final class ExportCommand implements Callable<Integer> {
                 df = spark.read().parquet(table);
             } catch (Exception e) {
                 throw InvalidInputException.of("TABLE", "TABLE '" + table + "' is not a readable phase table: "
-                        + PhaseTableReader.firstLine(e));
+                        + TableReader.firstLine(e));
             }
             List<String> all = new ArrayList<>(Arrays.asList(df.columns()));
             if (!all.contains("cell_id")) {
@@ -80,7 +75,7 @@ final class ExportCommand implements Callable<Integer> {
             if (selected == null) {
                 // Table order (DESIGN §4): the partition column sweep_id first, as written; chunk is bookkeeping.
                 selected = new ArrayList<>();
-                for (String c : org.probstab.spark.PhaseTable.SCHEMA.fieldNames()) {
+                for (String c : org.probstab.table.PhaseTable.KIND.tableColumnNames()) {
                     if (all.contains(c) && !c.equals("chunk")) {
                         selected.add(c);
                     }
@@ -103,7 +98,7 @@ final class ExportCommand implements Callable<Integer> {
                     df.schema();
                 } catch (Exception e) {
                     throw InvalidInputException.of("--where", "--where '" + where + "' is not a valid condition on"
-                            + " this table: " + PhaseTableReader.firstLine(e));
+                            + " this table: " + TableReader.firstLine(e));
                 }
             }
             Dataset<Row> ordered = df.orderBy(functions.col("sweep_id"), functions.col("cell_id"))
@@ -114,7 +109,7 @@ final class ExportCommand implements Callable<Integer> {
             try {
                 rows = ordered.toLocalIterator();
             } catch (Exception e) {
-                throw InvalidInputException.of("--where", "--where '" + where + "': " + PhaseTableReader.firstLine(e));
+                throw InvalidInputException.of("--where", "--where '" + where + "': " + TableReader.firstLine(e));
             }
             StringBuilder line = new StringBuilder();
             while (rows.hasNext()) {
@@ -124,7 +119,7 @@ final class ExportCommand implements Callable<Integer> {
                     if (i > 0) {
                         line.append(',');
                     }
-                    line.append(field(r.get(i)));
+                    line.append(field(r, i));
                 }
                 out.println(line);
             }
@@ -135,18 +130,23 @@ final class ExportCommand implements Callable<Integer> {
         return 0;
     }
 
-    static String field(Object v) {
+    /**
+     * Field {@code i} of a row as CSV. Maps and arrays go through {@link Row#getJavaMap} and {@link Row#getList},
+     * which exist on every Scala version Spark is built for (the jar runs on Scala 2.12 and 2.13 builds alike).
+     */
+    static String field(Row r, int i) {
         String s;
+        Object v = r.get(i);
         if (v == null) {
             return "";
-        } else if (v instanceof scala.collection.Map<?, ?> m) {
-            Map<Object, Object> sorted = new TreeMap<>(JavaConverters.mapAsJavaMap(m));
+        } else if (r.schema().fields()[i].dataType() instanceof org.apache.spark.sql.types.MapType) {
+            Map<Object, Object> sorted = new TreeMap<>(r.getJavaMap(i));
             StringBuilder b = new StringBuilder();
             sorted.forEach((k, x) -> b.append(b.length() == 0 ? "" : ";").append(k).append('=').append(x));
             s = b.toString();
-        } else if (v instanceof scala.collection.Seq<?> seq) {
+        } else if (r.schema().fields()[i].dataType() instanceof org.apache.spark.sql.types.ArrayType) {
             StringBuilder b = new StringBuilder();
-            JavaConverters.seqAsJavaList(seq).forEach(x -> b.append(b.length() == 0 ? "" : ";").append(x));
+            r.getList(i).forEach(x -> b.append(b.length() == 0 ? "" : ";").append(x));
             s = b.toString();
         } else {
             s = String.valueOf(v);

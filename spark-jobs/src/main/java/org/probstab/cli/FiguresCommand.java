@@ -6,9 +6,10 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.probstab.config.InvalidInputException;
 import org.probstab.render.Charts;
-import org.probstab.render.Figures;
+import org.probstab.figures.Figures;
 import org.probstab.spark.Sessions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -24,6 +25,9 @@ final class FiguresCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    MasterOption master = new MasterOption();
+
     @Option(names = "--quick", description = "small grids (seconds per figure), for a check of the whole pipeline")
     boolean quick;
 
@@ -35,25 +39,21 @@ final class FiguresCommand implements Callable<Integer> {
             + " the installation)")
     Path conf;
 
-    @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: local[*])")
-    String master;
 
     @Override
     public Integer call() throws Exception {
         Charts.headless();
         Path confDir = conf != null ? conf : Path.of(System.getProperty("probstab.home", "."), "conf");
-        for (Figures.Figure f : Figures.FIGURES) {
-            for (String c : f.configs()) {
-                if (!java.nio.file.Files.isRegularFile(confDir.resolve(c))) {
-                    throw InvalidInputException.of("--conf", "--conf '" + confDir + "' has no " + c
-                            + ": allowed the conf/ directory of probstab");
-                }
+        for (String c : Figures.configs()) {
+            if (!java.nio.file.Files.isRegularFile(confDir.resolve(c))) {
+                throw InvalidInputException.of("--conf", "--conf '" + confDir + "' has no " + c
+                        + ": allowed the conf/ directory of probstab");
             }
         }
         if (java.nio.file.Files.exists(out) && !java.nio.file.Files.isDirectory(out)) {
             throw InvalidInputException.of("--out", "--out '" + out + "' is a file: allowed a directory");
         }
-        SparkSession spark = Sessions.create("probstab figures", master, Map.of());
+        SparkSession spark = Sessions.create("probstab figures", master.or(null), Map.of());
         try {
             Figures.Summary s = Figures.run(spark, confDir, out, quick);
             spec.commandLine().getOut().printf("figures: %d PNGs in %.1f s%nindex: %s%n", s.pngs().size(),

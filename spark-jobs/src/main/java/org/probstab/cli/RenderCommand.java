@@ -9,10 +9,11 @@ import org.probstab.config.InvalidInputException;
 import org.probstab.render.Charts;
 import org.probstab.render.Renderer;
 import org.probstab.spark.Sessions;
+import org.probstab.spark.TableReader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -28,8 +29,12 @@ final class RenderCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "TABLE", description = "the table directory (a sweep's output)")
-    String table;
+
+    @Mixin
+    TableArgument input = new TableArgument();
+
+    @Mixin
+    MasterOption master = new MasterOption();
 
     @Option(names = "--png", required = true, paramLabel = "FILE", description = "the PNG to write")
     Path png;
@@ -49,9 +54,6 @@ final class RenderCommand implements Callable<Integer> {
             + " boundaries (exact roots of Λ₋, Λ₊, L2 along λ), gd (λ_GD and λ_GD/N), none")
     List<String> overlays = List.of();
 
-    @Option(names = "--where", paramLabel = "SQL", description = "draw only rows matching a Spark SQL condition,"
-            + " e.g. \"n = 10\"")
-    String where;
 
     @Option(names = "--title", paramLabel = "TEXT", description = "chart title (default: the sweep's name)")
     String title;
@@ -68,8 +70,6 @@ final class RenderCommand implements Callable<Integer> {
             + " (default: ${DEFAULT-VALUE})")
     String size;
 
-    @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: local[1])")
-    String master;
 
     @Override
     public Integer call() {
@@ -81,32 +81,26 @@ final class RenderCommand implements Callable<Integer> {
         if (!Double.isFinite(center)) {
             throw InvalidInputException.outOfRange("--center", center, "finite numbers");
         }
-        checkTable(table);
+        input.checkLocal();
+        String table = input.table;
+        String where = input.where;
         if (java.nio.file.Files.isDirectory(png)) {
             throw InvalidInputException.of("--png", "--png '" + png + "' is a directory: allowed a file name, e.g."
                     + " phases.png");
         }
         Renderer.Request request = new Renderer.Request(table, png, x, y, columns, overlays, where, title, center,
                 overlayRows, wh[0], wh[1]);
-        SparkSession spark = Sessions.create("probstab render", master == null ? "local[1]" : master,
+        Renderer.check(request);
+        SparkSession spark = Sessions.create("probstab render", master.or("local[1]"),
                 Map.of("spark.ui.enabled", "false"));
         try {
-            Renderer.Result r = Renderer.render(spark, request);
+            Renderer.Result r = Renderer.render(TableReader.read(spark, table, where), request);
             spec.commandLine().getOut().printf("render: %s of %d cells -> %s%n", r.kind(), r.cells(), r.png());
             spec.commandLine().getOut().flush();
         } finally {
             spark.stop();
         }
         return 0;
-    }
-
-    static void checkTable(String table) {
-        java.net.URI uri = new org.apache.hadoop.fs.Path(table).toUri();
-        if ((uri.getScheme() == null || uri.getScheme().equals("file"))
-                && !java.nio.file.Files.isDirectory(java.nio.file.Path.of(uri.getPath()))) {
-            throw InvalidInputException.of("TABLE", "TABLE '" + table + "' is not a directory: allowed a phase"
-                    + " table directory (a sweep's output)");
-        }
     }
 
     static int[] parseSize(String size) {

@@ -11,7 +11,7 @@ import java.util.function.Function;
  * {@code scale = log} axis) on a logarithmic one, anything else (a list such as N ∈ {3, 4, 8, 100}) at equally
  * spaced positions 0, 1, 2, … labelled with the values, so that every cell of a map has the same size.
  */
-final class AxisScale {
+public final class AxisScale {
 
     enum Kind { LINEAR, LOG, INDEX }
 
@@ -95,7 +95,7 @@ final class AxisScale {
         };
     }
 
-    static String format(double v) {
+    public static String format(double v) {
         if (Double.isInfinite(v)) {
             return v > 0 ? "∞" : "−∞";
         }

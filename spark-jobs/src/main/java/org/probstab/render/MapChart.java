@@ -1,5 +1,7 @@
 package org.probstab.render;
 
+import org.probstab.table.DataRow;
+
 import java.awt.Color;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
@@ -29,7 +31,7 @@ public final class MapChart {
     }
 
     /** The chart; {@code overlays} in data coordinates. */
-    public static XYChart build(List<Cell> cells, Spec spec, List<OverlayLine> overlays) {
+    public static XYChart build(List<DataRow> cells, Spec spec, List<OverlayLine> overlays) {
         AxisScale xs = AxisScale.of(distinct(cells, spec.x()));
         AxisScale ys = AxisScale.of(distinct(cells, spec.y()));
         boolean phase = spec.column().equals("phase");
@@ -50,7 +52,7 @@ public final class MapChart {
                 groups.put(label, new ArrayList<>());
                 colors.put(label, PhasePalette.color(label));
             }
-            for (Cell c : cells) {
+            for (DataRow c : cells) {
                 groups.computeIfAbsent(c.phase(), k -> new ArrayList<>()).add(point(c, spec, xs, ys));
                 colors.putIfAbsent(c.phase(), PhasePalette.color(c.phase()));
             }
@@ -158,13 +160,13 @@ public final class MapChart {
         }
     }
 
-    private static double[] point(Cell c, Spec spec, AxisScale xs, AxisScale ys) {
+    private static double[] point(DataRow c, Spec spec, AxisScale xs, AxisScale ys) {
         return new double[] {xs.position(c.get(spec.x())), ys.position(c.get(spec.y()))};
     }
 
-    static double[] distinct(List<Cell> cells, String name) {
+    static double[] distinct(List<DataRow> cells, String name) {
         TreeSet<Double> set = new TreeSet<>();
-        for (Cell c : cells) {
+        for (DataRow c : cells) {
             double v = c.get(name);
             if (!Double.isNaN(v)) {
                 set.add(v);

@@ -19,15 +19,15 @@ public record OverlayLine(String label, Color color, BasicStroke stroke, List<Li
         branches = List.copyOf(branches);
     }
 
-    static BasicStroke solid(float width) {
+    public static BasicStroke solid(float width) {
         return new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
     }
 
-    static BasicStroke dashed(float width) {
+    public static BasicStroke dashed(float width) {
         return new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {8f, 5f}, 0f);
     }
 
-    static BasicStroke dotted(float width) {
+    public static BasicStroke dotted(float width) {
         return new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f, new float[] {2f, 5f}, 0f);
     }
 }

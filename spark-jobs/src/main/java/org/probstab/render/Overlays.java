@@ -2,25 +2,25 @@ package org.probstab.render;
 
 import java.awt.Color;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.probstab.boundary.BoundaryBranches;
 import org.probstab.boundary.ExactBoundary;
 import org.probstab.boundary.ExactBoundary.Curve;
 import org.probstab.config.InvalidInputException;
+import org.probstab.table.DataRow;
+import org.probstab.table.TableData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Theory curves over a map, computed from the model itself (not from the table's cells):
+ * Theory curves over a map, computed by core from the model itself (not from the table's cells) and styled here:
  * <ul>
  *   <li>{@code boundaries}: for each y value (every row, or an evenly spaced subset of at most {@code maxRows}),
- *       the exact λ-roots of Λ₋, Λ₊ and E(1 − λχ_B)² − 1 by {@link ExactBoundary}, traced into branches;</li>
+ *       the exact λ-roots of Λ₋, Λ₊ and E(1 − λχ_B)² − 1 joined into branches ({@link BoundaryBranches});</li>
  *   <li>{@code gd}: the gradient-descent threshold λ_GD = 2/E[h] (the full-batch Hessian E[h] over the dataset)
- *       and λ_GD/N (001 Fig. 2, grey and green dashed curves). E[h] is read off the exact mean-square factor
- *       E(1 − λh_B)² = 1 − 2λE[h] + λ²E[h_B²] at λ = 1 and 2, so it is the model's own dataset.</li>
+ *       and λ_GD/N (001 Fig. 2, grey and green dashed curves), E[h] from {@link ExactBoundary#meanCurvature}.</li>
  * </ul>
  * Parameters of a row are the sweep's fixed parameters (manifest) plus the row's value of every axis except x.
  */
@@ -35,8 +35,8 @@ public final class Overlays {
     }
 
     /** Theory curves for the rows of a map; x must be λ. */
-    public static List<OverlayLine> compute(List<String> names, PhaseTableReader.Table table, List<Cell> cells,
-                                            String x, String y, int maxRows, int gridPoints) {
+    public static List<OverlayLine> compute(List<String> names, TableData table, String x, String y, int maxRows,
+                                            int gridPoints) {
         List<OverlayLine> out = new ArrayList<>();
         if (names.isEmpty() || names.equals(List.of("none"))) {
             return out;
@@ -45,18 +45,18 @@ public final class Overlays {
             throw InvalidInputException.of("--overlay", "--overlay needs --x lambda (roots are found along λ), got"
                     + " --x " + x);
         }
-        TreeMap<Double, Cell> rows = new TreeMap<>();
-        for (Cell c : cells) {
+        TreeMap<Double, DataRow> rows = new TreeMap<>();
+        for (DataRow c : table.rows()) {
             rows.putIfAbsent(c.get(y), c);
         }
-        double[] lambdas = MapChart.distinct(cells, "lambda");
+        double[] lambdas = table.distinct("lambda");
         double from = lambdas[0];
         double to = lambdas[lambdas.length - 1];
         List<Double> ys = subset(new ArrayList<>(rows.keySet()), maxRows);
         for (String name : names) {
             switch (name) {
-                case "boundaries" -> out.addAll(boundaries(table, rows, ys, y, from, to, gridPoints));
-                case "gd" -> out.addAll(gradientDescent(table, rows, ys, y));
+                case "boundaries" -> out.addAll(boundaries(table, rows, ys, from, to, gridPoints));
+                case "gd" -> out.addAll(gradientDescent(table, rows, ys));
                 case "none" -> { }
                 default -> throw InvalidInputException.outOfRange("--overlay", name, String.join("|", NAMES));
             }
@@ -64,45 +64,15 @@ public final class Overlays {
         return out;
     }
 
-    static List<OverlayLine> boundaries(PhaseTableReader.Table table, Map<Double, Cell> rows, List<Double> ys,
-                                        String y, double from, double to, int gridPoints) {
-        Map<Curve, List<List<double[]>>> branches = new EnumMap<>(Curve.class);
+    static List<OverlayLine> boundaries(TableData table, Map<Double, DataRow> rows, List<Double> ys, double from,
+                                        double to, int gridPoints) {
         long t0 = System.nanoTime();
-        double maxJump = 0.25 * (to - from);
-        Map<Curve, List<List<double[]>>> open = new EnumMap<>(Curve.class);
+        List<BoundaryBranches.MapRow> mapRows = new ArrayList<>();
         for (double yValue : ys) {
-            ExactBoundary boundary = ExactBoundary.of(table.model(), parameters(table, rows.get(yValue)),
-                    table.seed(), from);
-            Map<Curve, List<Double>> found = new EnumMap<>(Curve.class);
-            for (ExactBoundary.Root r : boundary.roots(from, to, gridPoints)) {
-                found.computeIfAbsent(r.curve(), k -> new ArrayList<>()).add(r.lambda());
-            }
-            for (Curve curve : boundary.curves()) {
-                List<List<double[]>> previous = open.getOrDefault(curve, List.of());
-                List<List<double[]>> next = new ArrayList<>();
-                List<List<double[]>> unused = new ArrayList<>(previous);
-                for (double lambda : found.getOrDefault(curve, List.of())) {
-                    List<double[]> best = null;
-                    double bestDistance = maxJump;
-                    for (List<double[]> b : unused) {
-                        double d = Math.abs(b.get(b.size() - 1)[0] - lambda);
-                        if (d < bestDistance) {
-                            bestDistance = d;
-                            best = b;
-                        }
-                    }
-                    if (best == null) {
-                        best = new ArrayList<>();
-                        branches.computeIfAbsent(curve, k -> new ArrayList<>()).add(best);
-                    } else {
-                        unused.remove(best);
-                    }
-                    best.add(new double[] {lambda, yValue});
-                    next.add(best);
-                }
-                open.put(curve, next);
-            }
+            mapRows.add(new BoundaryBranches.MapRow(yValue, parameters(table, rows.get(yValue))));
         }
+        Map<Curve, List<List<double[]>>> branches = BoundaryBranches.trace(table.model(), table.manifest().seed(),
+                mapRows, from, to, gridPoints);
         LOG.info("overlay: exact boundaries of {} rows in {} s", ys.size(),
                 String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - t0) * 1e-9));
         List<OverlayLine> out = new ArrayList<>();
@@ -119,19 +89,18 @@ public final class Overlays {
         return out;
     }
 
-    private static String boundaryLabel(PhaseTableReader.Table table, Curve curve) {
+    private static String boundaryLabel(TableData table, Curve curve) {
         return curve == Curve.EXP_MINUS && !table.model().startsWith("mf-") ? "Λ = 0" : curve.label();
     }
 
-    static List<OverlayLine> gradientDescent(PhaseTableReader.Table table, Map<Double, Cell> rows, List<Double> ys,
-                                             String y) {
+    static List<OverlayLine> gradientDescent(TableData table, Map<Double, DataRow> rows, List<Double> ys) {
         List<double[]> gd = new ArrayList<>();
         List<double[]> gdOverN = new ArrayList<>();
         for (double yValue : ys) {
-            Cell cell = rows.get(yValue);
-            ExactBoundary b = ExactBoundary.of(table.model(), parameters(table, cell), table.seed(), 1.0);
-            double meanCurvature = meanCurvature(b);
-            double n = cell.get("N");
+            DataRow row = rows.get(yValue);
+            double meanCurvature = ExactBoundary.of(table.model(), parameters(table, row), table.manifest().seed(),
+                    1.0).meanCurvature();
+            double n = row.get("N");
             gd.add(new double[] {2 / meanCurvature, yValue});
             if (Double.isFinite(n)) {
                 gdOverN.add(new double[] {2 / meanCurvature / n, yValue});
@@ -145,26 +114,10 @@ public final class Overlays {
         return out;
     }
 
-    /** E[χ] from the exact mean-square factor g(λ) = (E(1 − λχ_B)² − 1)/λ = −2E[χ] + λE[χ_B²] at λ = 1, 2. */
-    static double meanCurvature(ExactBoundary b) {
-        double g1 = b.value(Curve.MEAN_SQUARE, 1.0);
-        double g2 = b.value(Curve.MEAN_SQUARE, 2.0) / 2.0;
-        return (g2 - 2 * g1) / 2.0;
-    }
-
-    /** The model parameters of a row: the sweep's fixed ones and every axis value but λ. */
-    static Map<String, Object> parameters(PhaseTableReader.Table table, Cell cell) {
-        Map<String, Object> p = new HashMap<>(table.fixedParameters());
-        for (String axis : table.axes()) {
-            if (axis.equals("lambda")) {
-                continue;
-            }
-            double v = cell.get(axis);
-            if (Double.isNaN(v)) {
-                continue;
-            }
-            p.put(axis, Double.isInfinite(v) ? "inf" : (Object) v);
-        }
+    /** The model parameters of a row but λ. */
+    static Map<String, Object> parameters(TableData table, DataRow row) {
+        Map<String, Object> p = table.parameters(row);
+        p.remove("lambda");
         return p;
     }
 

@@ -1,12 +1,12 @@
 package org.probstab.render;
 
 /** Axis and column titles in the papers' notation. */
-final class RenderLabels {
+public final class RenderLabels {
 
     private RenderLabels() {
     }
 
-    static String axis(String name) {
+    public static String axis(String name) {
         return switch (name) {
             case "lambda" -> "learning rate λ";
             case "mu" -> "signal fraction μ";

@@ -3,13 +3,14 @@ package org.probstab.render;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.spark.sql.SparkSession;
 import org.knowm.xchart.XYChart;
 import org.probstab.config.InvalidInputException;
+import org.probstab.table.DataRow;
+import org.probstab.table.TableData;
 
 /**
- * Draws one phase table as one PNG: a 2-D map when the table (after {@code where}) varies along a second axis,
- * else a line plot of the column(s) against x with SE bars. The decisions and checks of {@code probstab render}
+ * Draws one table (read into memory, after any {@code where} filter) as one PNG: a 2-D map when it varies along a
+ * second axis, else a line plot of the column(s) against x with SE bars. The decisions and checks of {@code probstab render}
  * live here so that {@code probstab figures} draws exactly the same pictures.
  */
 public final class Renderer {
@@ -81,15 +82,20 @@ public final class Renderer {
     private Renderer() {
     }
 
-    public static Result render(SparkSession spark, Request r) {
-        Charts.headless();
+    /** Checks the request's own options, before any table is read. */
+    public static void check(Request r) {
         for (String o : r.overlays()) {
             if (!Overlays.NAMES.contains(o)) {
                 throw InvalidInputException.outOfRange("--overlay", o, String.join("|", Overlays.NAMES));
             }
         }
-        PhaseTableReader.Table table = PhaseTableReader.read(spark, r.table(), r.where());
-        List<Cell> cells = table.cells();
+    }
+
+    /** Draws {@code table} (the rows of {@code r.table()} that {@code r.where()} keeps) as {@code r.png()}. */
+    public static Result render(TableData table, Request r) {
+        Charts.headless();
+        check(r);
+        List<DataRow> cells = table.rows();
         if (cells.isEmpty()) {
             throw InvalidInputException.of("--where", "no rows to draw in '" + r.table() + "'"
                     + (r.where() == null ? "" : " with --where '" + r.where() + "'") + ": allowed a non-empty table");
@@ -127,7 +133,7 @@ public final class Renderer {
             }
         }
         String title = r.title() != null ? r.title()
-                : (table.description().isEmpty() ? table.name() : table.description())
+                : (table.manifest().description().isEmpty() ? table.name() : table.manifest().description())
                 + (r.where() == null ? "" : "  (" + r.where() + ")");
         XYChart chart;
         String kind;
@@ -142,7 +148,7 @@ public final class Renderer {
                 throw InvalidInputException.outOfRange("--column", column, "phase, "
                         + String.join(", ", table.numericColumns()));
             }
-            overlays = Overlays.compute(r.overlays(), table, cells, r.x(), y, r.overlayRows(), 200);
+            overlays = Overlays.compute(r.overlays(), table, r.x(), y, r.overlayRows(), 200);
             chart = MapChart.build(cells, new MapChart.Spec(r.x(), y, column, r.center(), title, r.width(),
                     r.height()), overlays);
             kind = column.equals("phase") ? "phase map" : "map of " + column;
@@ -170,8 +176,8 @@ public final class Renderer {
     }
 
     /** A line series of a column against x, with the column's {@code _se} as error bars when it exists. */
-    public static LineChart.Series series(List<Cell> cells, String x, String column, String label) {
-        List<Cell> sorted = new ArrayList<>(cells);
+    public static LineChart.Series series(List<DataRow> cells, String x, String column, String label) {
+        List<DataRow> sorted = new ArrayList<>(cells);
         sorted.sort((a, b) -> Double.compare(a.get(x), b.get(x)));
         double[] xs = sorted.stream().mapToDouble(c -> c.get(x)).toArray();
         double[] ys = sorted.stream().mapToDouble(c -> c.get(column)).toArray();
@@ -180,15 +186,15 @@ public final class Renderer {
         return new LineChart.Series(label, xs, ys, se);
     }
 
-    static List<String> defaultLineColumns(PhaseTableReader.Table table) {
-        Cell first = table.cells().get(0);
+    static List<String> defaultLineColumns(TableData table) {
+        DataRow first = table.rows().get(0);
         if (!Double.isNaN(first.get("exp_plus"))) {
             return List.of("exp_minus", "exp_plus");
         }
         return Double.isNaN(first.get("exp_minus")) ? List.of("exp_top") : List.of("exp_minus");
     }
 
-    private static void checkName(String option, String name, List<Cell> cells, List<String> allowed) {
+    private static void checkName(String option, String name, List<DataRow> cells, List<String> allowed) {
         if (!allowed.contains(name) || MapChart.distinct(cells, name).length == 0) {
             throw InvalidInputException.outOfRange(option, name, String.join(", ", allowed));
         }

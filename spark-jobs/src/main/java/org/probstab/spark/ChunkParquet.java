@@ -2,8 +2,8 @@ package org.probstab.spark;
 
 import java.io.IOException;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.hadoop.ParquetFileWriter;
@@ -19,141 +19,134 @@ import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Type;
 import org.apache.parquet.schema.Type.Repetition;
 import org.apache.parquet.schema.Types;
-import org.apache.spark.sql.types.ArrayType;
-import org.apache.spark.sql.types.DataType;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.MapType;
-import org.apache.spark.sql.types.StructField;
-import org.apache.spark.sql.types.StructType;
-import org.probstab.table.CellResult;
-import org.probstab.table.PhaseTableColumns;
+import org.probstab.table.Column;
+import org.probstab.table.ColumnType;
+import org.probstab.table.Row;
+import org.probstab.table.TableKind;
+import org.probstab.table.ValueSink;
 import org.probstab.sweep.SweepPlan;
 
 /**
- * One chunk of the phase table as one Parquet file, written by the task that computed it: each cell's
- * {@link CellResult} is streamed column by column ({@link PhaseTableColumns#write}) into parquet-mr's record
- * consumer, with no Spark SQL row in between. Converting a 26-column row with a map and an array into Spark's
- * internal format cost two to three times the exact cell itself (~10–15 µs against ~5 µs at N = 100); this costs
- * 3–4 µs (warm, one thread, measured with {@code bench --sweep}).
+ * One chunk of a table of cells as one Parquet file, written by the task that computed it: each cell's {@link Row}
+ * is streamed column by column ({@link TableKind#write}) into parquet-mr's record consumer, with no Spark SQL row in
+ * between (converting rows into Spark's internal format cost two to three times a cheap exact cell).
  *
- * <p>The file is the one Spark's own writer would produce for {@link PhaseTable#SCHEMA} without the partition
- * columns: the same Parquet types (standard three-level LIST and MAP groups, STRING-annotated binaries, optional
- * exactly where the Spark field is nullable), Snappy compression, and the Spark schema in the footer under the key
- * Spark's reader looks for; a test compares the footers with those Spark SQL writes for the same rows.
+ * <p>The file is the one Spark's own writer would produce for {@link SparkTables#fileSchema} of the kind: the same
+ * Parquet types (standard three-level LIST and MAP groups, STRING-annotated binaries, optional exactly where the
+ * column is nullable), Snappy compression, and the Spark schema in the footer under the key Spark's reader looks for;
+ * a test compares the footers with those Spark SQL writes for the same rows. Columns declared
+ * {@link Column.Option#PLAIN} are written without a dictionary.
  */
 public final class ChunkParquet {
 
     /** The footer key under which Spark's Parquet reader finds the Spark schema of a file. */
     static final String SPARK_ROW_METADATA = "org.apache.spark.sql.parquet.row.metadata";
 
-    /** The columns inside a chunk file: {@link PhaseTable#SCHEMA} without the partition columns. */
-    static final StructType FILE_SCHEMA = fileSchema();
-
-    /** Its Parquet message type. */
-    static final MessageType PARQUET_SCHEMA = parquet(FILE_SCHEMA);
-
-    /** Position of the first {@link PhaseTableColumns#RESULT_COLUMNS} column in a file row. */
-    private static final int RESULT_OFFSET = FILE_SCHEMA.fieldIndex(PhaseTableColumns.RESULT_COLUMNS.get(0));
-
     private ChunkParquet() {
     }
 
-    /** One file row: the cell's id and refinement level, and what core computed for it. */
-    record Cell(long cellId, int level, CellResult result) {
-    }
-
     /**
-     * Computes every cell of a chunk and writes them, in cell-id order, as one new Parquet file (an existing file is
-     * an error, never replaced). {@code onCell} is told of each cell written (progress).
+     * Computes every cell of a chunk at a refinement level with {@code evaluator} and writes the rows, in cell-id
+     * order, as one new Parquet file of the plan's table kind (an existing file is an error, never replaced).
+     * {@code onCell} is told of each cell written (progress).
      */
-    public static void writeChunk(SweepPlan plan, long chunk, int level, Path file, Configuration conf,
-                                  Runnable onCell) throws IOException {
-        try (ParquetWriter<Cell> writer = open(file, conf)) {
-            for (long id = plan.chunkStart(chunk), end = plan.chunkEnd(chunk); id < end; id++) {
-                writer.write(new Cell(id, level, plan.evaluate(id)));
-                onCell.run();
+    public static void writeChunk(SweepPlan plan, ChunkEvaluator evaluator, long chunk, int level, Path file,
+                                  Configuration conf, Runnable onCell) throws IOException {
+        try (ParquetWriter<Row> writer = open(plan.kind(), file, conf)) {
+            long[] next = {plan.chunkStart(chunk)};
+            try {
+                evaluator.evaluate(plan, chunk, level, row -> {
+                    if (row.kind() != plan.kind() || row.get(org.probstab.table.CellTable.CELL_ID) != next[0]) {
+                        throw new IllegalStateException("chunk " + chunk + ": expected the row of cell " + next[0]
+                                + " of kind " + plan.kind().name() + ", got " + row.kind().name() + " cell "
+                                + row.get(org.probstab.table.CellTable.CELL_ID));
+                    }
+                    next[0]++;
+                    try {
+                        writer.write(row);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                    onCell.run();
+                });
+            } catch (java.io.UncheckedIOException e) {
+                throw e.getCause();
+            }
+            if (next[0] != plan.chunkEnd(chunk)) {
+                throw new IllegalStateException("chunk " + chunk + ": " + (next[0] - plan.chunkStart(chunk))
+                        + " rows, expected " + (plan.chunkEnd(chunk) - plan.chunkStart(chunk)));
             }
         }
     }
 
-    /** Opens a writer for a new file (an existing file is an error, never replaced). */
-    static ParquetWriter<Cell> open(Path file, Configuration conf) throws IOException {
-        Builder b = new Builder(HadoopOutputFile.fromPath(file, conf))
+    /** {@link #writeChunk(SweepPlan, ChunkEvaluator, long, int, Path, Configuration, Runnable)} cell by cell. */
+    public static void writeChunk(SweepPlan plan, long chunk, int level, Path file, Configuration conf,
+                                  Runnable onCell) throws IOException {
+        writeChunk(plan, ChunkEvaluator.CELL_BY_CELL, chunk, level, file, conf, onCell);
+    }
+
+    /** Opens a writer of rows of {@code kind} for a new file (an existing file is an error, never replaced). */
+    static ParquetWriter<Row> open(TableKind kind, Path file, Configuration conf) throws IOException {
+        Builder b = new Builder(HadoopOutputFile.fromPath(file, conf), kind)
                 .withConf(conf)
                 .withWriteMode(ParquetFileWriter.Mode.CREATE)
                 .withCompressionCodec(CompressionCodecName.SNAPPY);
-        for (String column : PLAIN_COLUMNS) {
-            b = b.withDictionaryEncoding(column, false);
+        for (Column c : kind.columns()) {
+            if (c.plain()) {
+                b = b.withDictionaryEncoding(parquetPath(c), false);
+            }
         }
         return b.build();
     }
 
-    /**
-     * Columns written without a dictionary: estimates and ids, nearly every value distinct, where parquet-mr would
-     * build a dictionary per page only to throw it away (its fallback checks were ~1/8 of the writer's stack samples).
-     * Axes, labels and counts keep theirs: they repeat, and the dictionary is what makes them small.
-     */
-    static final List<String> PLAIN_COLUMNS = List.of("cell_id", "exp_minus", "exp_minus_se", "exp_plus",
-            "exp_plus_se", "exp_top", "exp_top_se", "spectrum.list.element", "log_var", "ms_growth", "p_below_eps",
-            "elapsed_ns");
-
-    private static StructType fileSchema() {
-        StructType s = new StructType();
-        for (StructField f : PhaseTable.SCHEMA.fields()) {
-            if (!PhaseTable.PARTITION_COLUMNS.contains(f.name())) {
-                s = s.add(f);
-            }
-        }
-        return s;
+    /** The Parquet path of a column's values: the column itself, or its list element. */
+    private static String parquetPath(Column c) {
+        return switch (c.type()) {
+            case DOUBLE_ARRAY, INT64_ARRAY -> c.name() + ".list.element";
+            case STRING_DOUBLE_MAP -> c.name() + ".key_value.value";
+            default -> c.name();
+        };
     }
 
-    /** The Parquet type of each Spark field, as Spark's (non-legacy) schema converter writes it. */
-    static MessageType parquet(StructType schema) {
+    /** The Parquet message type of a kind's files, as Spark's (non-legacy) schema converter writes it. */
+    static MessageType parquet(TableKind kind) {
         Types.MessageTypeBuilder message = Types.buildMessage();
-        for (StructField f : schema.fields()) {
-            message.addField(parquet(f.name(), f.dataType(), f.nullable()));
+        for (Column c : kind.columns()) {
+            message.addField(parquet(c.name(), c.type(), c.nullable()));
         }
         return message.named("spark_schema");
     }
 
-    private static Type parquet(String name, DataType type, boolean nullable) {
+    private static Type parquet(String name, ColumnType type, boolean nullable) {
         Repetition rep = nullable ? Repetition.OPTIONAL : Repetition.REQUIRED;
-        if (type.equals(DataTypes.StringType)) {
-            return Types.primitive(PrimitiveTypeName.BINARY, rep).as(LogicalTypeAnnotation.stringType()).named(name);
-        }
-        if (type.equals(DataTypes.LongType)) {
-            return Types.primitive(PrimitiveTypeName.INT64, rep).named(name);
-        }
-        if (type.equals(DataTypes.IntegerType)) {
-            return Types.primitive(PrimitiveTypeName.INT32, rep).named(name);
-        }
-        if (type.equals(DataTypes.DoubleType)) {
-            return Types.primitive(PrimitiveTypeName.DOUBLE, rep).named(name);
-        }
-        if (type.equals(DataTypes.BooleanType)) {
-            return Types.primitive(PrimitiveTypeName.BOOLEAN, rep).named(name);
-        }
-        if (type instanceof ArrayType a) {
-            return Types.buildGroup(rep).as(LogicalTypeAnnotation.listType())
+        return switch (type) {
+            case STRING -> Types.primitive(PrimitiveTypeName.BINARY, rep).as(LogicalTypeAnnotation.stringType())
+                    .named(name);
+            case INT32 -> Types.primitive(PrimitiveTypeName.INT32, rep).named(name);
+            case INT64 -> Types.primitive(PrimitiveTypeName.INT64, rep).named(name);
+            case DOUBLE -> Types.primitive(PrimitiveTypeName.DOUBLE, rep).named(name);
+            case BOOLEAN -> Types.primitive(PrimitiveTypeName.BOOLEAN, rep).named(name);
+            case DOUBLE_ARRAY, INT64_ARRAY -> Types.buildGroup(rep).as(LogicalTypeAnnotation.listType())
                     .addField(Types.repeatedGroup()
-                            .addField(parquet("element", a.elementType(), a.containsNull()))
+                            .addField(parquet("element", type == ColumnType.DOUBLE_ARRAY ? ColumnType.DOUBLE
+                                    : ColumnType.INT64, false))
                             .named("list"))
                     .named(name);
-        }
-        if (type instanceof MapType m) {
-            return Types.buildGroup(rep).as(LogicalTypeAnnotation.mapType())
+            case STRING_DOUBLE_MAP -> Types.buildGroup(rep).as(LogicalTypeAnnotation.mapType())
                     .addField(Types.repeatedGroup()
-                            .addField(parquet("key", m.keyType(), false))
-                            .addField(parquet("value", m.valueType(), m.valueContainsNull()))
+                            .addField(parquet("key", ColumnType.STRING, false))
+                            .addField(parquet("value", ColumnType.DOUBLE, false))
                             .named("key_value"))
                     .named(name);
-        }
-        throw new IllegalArgumentException("no Parquet mapping for column " + name + " of type " + type);
+        };
     }
 
-    private static final class Builder extends ParquetWriter.Builder<Cell, Builder> {
-        Builder(org.apache.parquet.io.OutputFile file) {
+    private static final class Builder extends ParquetWriter.Builder<Row, Builder> {
+        private final TableKind kind;
+
+        Builder(org.apache.parquet.io.OutputFile file, TableKind kind) {
             super(file);
+            this.kind = kind;
         }
 
         @Override
@@ -162,18 +155,24 @@ public final class ChunkParquet {
         }
 
         @Override
-        protected WriteSupport<Cell> getWriteSupport(Configuration conf) {
-            return new CellWriteSupport();
+        protected WriteSupport<Row> getWriteSupport(Configuration conf) {
+            return new RowWriteSupport(kind);
         }
     }
 
-    /** Streams one {@link Cell} into the record consumer; a null column is a field left out. */
-    private static final class CellWriteSupport extends WriteSupport<Cell> implements PhaseTableColumns.Sink {
-        private static final List<String> NAMES = List.of(FILE_SCHEMA.fieldNames());
+    /** Streams one {@link Row} into the record consumer; a null column is a field left out. */
+    private static final class RowWriteSupport extends WriteSupport<Row> implements ValueSink {
         /** Labels and parameter names repeat on every row: each is encoded to UTF-8 once per file. */
         private static final int MAX_CACHED_STRINGS = 4096;
+        private final TableKind kind;
+        private final String[] names;
         private final Map<String, Binary> utf8 = new HashMap<>();
         private RecordConsumer out;
+
+        RowWriteSupport(TableKind kind) {
+            this.kind = kind;
+            this.names = kind.columnNames().toArray(String[]::new);
+        }
 
         private Binary binary(String s) {
             Binary b = utf8.get(s);
@@ -189,8 +188,8 @@ public final class ChunkParquet {
         @Override
         public WriteContext init(Configuration configuration) {
             Map<String, String> footer = new HashMap<>();
-            footer.put(SPARK_ROW_METADATA, FILE_SCHEMA.json());
-            return new WriteContext(PARQUET_SCHEMA, footer);
+            footer.put(SPARK_ROW_METADATA, SparkTables.fileSchema(kind).json());
+            return new WriteContext(parquet(kind), footer);
         }
 
         @Override
@@ -199,24 +198,18 @@ public final class ChunkParquet {
         }
 
         @Override
-        public void write(Cell cell) {
+        public void write(Row row) {
             out.startMessage();
-            out.startField(NAMES.get(0), 0);
-            out.addLong(cell.cellId());
-            out.endField(NAMES.get(0), 0);
-            out.startField(NAMES.get(1), 1);
-            out.addInteger(cell.level());
-            out.endField(NAMES.get(1), 1);
-            PhaseTableColumns.write(cell.result(), this);
+            kind.write(row, this);
             out.endMessage();
         }
 
         private void start(int column) {
-            out.startField(NAMES.get(RESULT_OFFSET + column), RESULT_OFFSET + column);
+            out.startField(names[column], column);
         }
 
         private void end(int column) {
-            out.endField(NAMES.get(RESULT_OFFSET + column), RESULT_OFFSET + column);
+            out.endField(names[column], column);
         }
 
         @Override
@@ -234,14 +227,14 @@ public final class ChunkParquet {
         }
 
         @Override
-        public void integer(int column, int value) {
+        public void int32(int column, int value) {
             start(column);
             out.addInteger(value);
             end(column);
         }
 
         @Override
-        public void longInteger(int column, long value) {
+        public void int64(int column, long value) {
             start(column);
             out.addLong(value);
             end(column);
@@ -255,7 +248,7 @@ public final class ChunkParquet {
         }
 
         @Override
-        public void realMap(int column, Map<String, Double> value) {
+        public void realMap(int column, SortedMap<String, Double> value) {
             start(column);
             out.startGroup();
             if (!value.isEmpty()) {
@@ -278,14 +271,24 @@ public final class ChunkParquet {
 
         @Override
         public void realArray(int column, double[] value) {
+            list(column, value.length, i -> out.addDouble(value[i]));
+        }
+
+        @Override
+        public void int64Array(int column, long[] value) {
+            list(column, value.length, i -> out.addLong(value[i]));
+        }
+
+        /** A standard three-level LIST group of {@code length} elements, each written by {@code element}. */
+        private void list(int column, int length, java.util.function.IntConsumer element) {
             start(column);
             out.startGroup();
-            if (value.length > 0) {
+            if (length > 0) {
                 out.startField("list", 0);
-                for (double v : value) {
+                for (int i = 0; i < length; i++) {
                     out.startGroup();
                     out.startField("element", 0);
-                    out.addDouble(v);
+                    element.accept(i);
                     out.endField("element", 0);
                     out.endGroup();
                 }

@@ -1,19 +1,15 @@
 package org.probstab.spark;
 
 import com.esotericsoftware.kryo.Kryo;
-import com.esotericsoftware.kryo.Serializer;
-import com.esotericsoftware.kryo.io.Input;
-import com.esotericsoftware.kryo.io.Output;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.spark.serializer.KryoRegistrator;
-import org.probstab.table.CellResult;
 
 /**
  * Registers probstab's types with Kryo (DESIGN §5, §9). Spark runs with {@code spark.kryo.registrationRequired=true},
  * so an unregistered class fails loudly instead of silently writing its class name with every object. Classes are
- * registered in one fixed order, the same on driver and executors. {@link CellResult} has a hand-written serializer:
- * it holds an immutable JDK map, which Kryo's field serializer cannot rebuild.
+ * registered in one fixed order, the same on driver and executors. What our jobs put through Kryo is small: chunk
+ * ids going out to the tasks and {@code long[]} (chunk, attempt) pairs coming back; rows never travel, each task writes
+ * its chunks itself.
  */
 public final class ProbstabKryoRegistrator implements KryoRegistrator {
 
@@ -44,8 +40,6 @@ public final class ProbstabKryoRegistrator implements KryoRegistrator {
 
     @Override
     public void registerClasses(Kryo kryo) {
-        kryo.register(CellResult.class, new CellResultSerializer());
-        kryo.register(TreeMap.class);
         kryo.register(double[].class);
         kryo.register(long[].class);
         kryo.register(int[].class);
@@ -63,78 +57,6 @@ public final class ProbstabKryoRegistrator implements KryoRegistrator {
             kryo.register(c);
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException("Kryo registration: class " + name + " not found on this Spark", e);
-        }
-    }
-
-    /** Writes a {@link CellResult} field by field; params as a sorted list of (name, value). */
-    static final class CellResultSerializer extends Serializer<CellResult> {
-
-        @Override
-        public void write(Kryo kryo, Output out, CellResult r) {
-            out.writeString(r.model());
-            out.writeDouble(r.lambda());
-            out.writeDouble(r.mu());
-            out.writeInt(r.batchSize());
-            out.writeDouble(r.n());
-            Map<String, Double> params = new TreeMap<>(r.params());
-            out.writeInt(params.size(), true);
-            for (Map.Entry<String, Double> e : params.entrySet()) {
-                out.writeString(e.getKey());
-                out.writeDouble(e.getValue());
-            }
-            out.writeDouble(r.exponentMinus());
-            out.writeDouble(r.exponentMinusSe());
-            out.writeDouble(r.exponentPlus());
-            out.writeDouble(r.exponentPlusSe());
-            out.writeDouble(r.exponentTop());
-            out.writeDouble(r.exponentTopSe());
-            double[] spectrum = r.spectrum();
-            out.writeInt(spectrum == null ? -1 : spectrum.length);
-            if (spectrum != null) {
-                out.writeDoubles(spectrum);
-            }
-            out.writeDouble(r.logVariance());
-            out.writeDouble(r.meanSquareFactor());
-            out.writeBoolean(r.l2Stable());
-            out.writeString(r.phase());
-            out.writeString(r.method());
-            out.writeLong(r.samples());
-            out.writeLong(r.steps());
-            out.writeDouble(r.probabilityBelowEpsilon());
-            out.writeLong(r.elapsedNanos());
-        }
-
-        @Override
-        public CellResult read(Kryo kryo, Input in, Class<CellResult> type) {
-            String model = in.readString();
-            double lambda = in.readDouble();
-            double mu = in.readDouble();
-            int batchSize = in.readInt();
-            double n = in.readDouble();
-            int count = in.readInt(true);
-            Map<String, Double> params = new TreeMap<>();
-            for (int i = 0; i < count; i++) {
-                params.put(in.readString(), in.readDouble());
-            }
-            double eMinus = in.readDouble();
-            double eMinusSe = in.readDouble();
-            double ePlus = in.readDouble();
-            double ePlusSe = in.readDouble();
-            double eTop = in.readDouble();
-            double eTopSe = in.readDouble();
-            int length = in.readInt();
-            double[] spectrum = length < 0 ? null : in.readDoubles(length);
-            double logVar = in.readDouble();
-            double ms = in.readDouble();
-            boolean l2 = in.readBoolean();
-            String phase = in.readString();
-            String method = in.readString();
-            long samples = in.readLong();
-            long steps = in.readLong();
-            double pBelow = in.readDouble();
-            long elapsed = in.readLong();
-            return new CellResult(model, lambda, mu, batchSize, n, params, eMinus, eMinusSe, ePlus, ePlusSe, eTop,
-                    eTopSe, spectrum, logVar, ms, l2, phase, method, samples, steps, pBelow, elapsed);
         }
     }
 }

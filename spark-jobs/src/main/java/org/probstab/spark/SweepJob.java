@@ -79,6 +79,12 @@ public final class SweepJob {
     }
 
     public static Summary run(SparkSession spark, SweepPlan plan, Options options) throws IOException {
+        return run(spark, plan, options, ChunkEvaluator.CELL_BY_CELL);
+    }
+
+    /** Runs a sweep whose chunks {@code evaluator} computes (e.g. deep-net cells trained together). */
+    public static Summary run(SparkSession spark, SweepPlan plan, Options options, ChunkEvaluator evaluator)
+            throws IOException {
         SweepSpec spec = plan.spec();
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         TableOutput out = new TableOutput(spec.outputPath(), jsc.hadoopConfiguration());
@@ -133,7 +139,8 @@ public final class SweepJob {
                 Path staged = out.stagingFor(w);
                 String stagedDir = staged.toString();
                 JavaRDD<Long> rdd = jsc.parallelize(chunks, Math.min(partitions, chunks.size()));
-                List<long[]> written = rdd.mapPartitions(it -> writeChunks(plan, it, stagedDir, hadoop, cellsDone))
+                List<long[]> written = rdd.mapPartitions(it -> writeChunks(plan, evaluator, it, stagedDir, hadoop,
+                        cellsDone))
                         .collect();
                 out.publish(staged, sweepId, chunks, written);
                 secondsPerChunk = (System.nanoTime() - t0) * 1e-9 / size;
@@ -161,8 +168,9 @@ public final class SweepJob {
      * chunk; the driver publishes exactly the directories of the attempts Spark reports as successful, so a failed or
      * killed attempt's partial files are never published (they go with the staging directory).
      */
-    static Iterator<long[]> writeChunks(SweepPlan plan, Iterator<Long> chunks, String staged,
-                                        Broadcast<SerializableConfiguration> hadoop, LongAccumulator counter)
+    static Iterator<long[]> writeChunks(SweepPlan plan, ChunkEvaluator evaluator, Iterator<Long> chunks,
+                                        String staged, Broadcast<SerializableConfiguration> hadoop,
+                                        LongAccumulator counter)
             throws IOException {
         long attempt = TaskContext.get().taskAttemptId();
         Path attemptDir = TableOutput.attemptDir(new Path(staged), attempt);
@@ -175,7 +183,7 @@ public final class SweepJob {
             // Written under a hidden name (ignored by Spark's readers), renamed once closed: a part-* file is whole.
             Path file = new Path(dir, TableOutput.chunkFileName(chunk));
             Path partial = new Path(dir, "." + file.getName() + ".inprogress");
-            ChunkParquet.writeChunk(plan, chunk, GRID_LEVEL, partial, conf, () -> counter.add(1));
+            ChunkParquet.writeChunk(plan, evaluator, chunk, GRID_LEVEL, partial, conf, () -> counter.add(1));
             if (!fs.rename(partial, file)) {
                 throw new IOException("cannot rename " + partial + " to " + file);
             }
@@ -230,7 +238,7 @@ public final class SweepJob {
                 throws IOException {
             SweepSpec spec = plan.spec();
             ObjectNode m = JSON.createObjectNode();
-            m.put("format", "probstab-phase-table/1");
+            m.put("format", plan.kind().format());
             m.put("sweep_id", spec.sweepId());
             m.put("name", spec.name());
             m.put("description", spec.description());
@@ -247,7 +255,8 @@ public final class SweepJob {
             m.put("jdk", System.getProperty("java.vendor") + " " + System.getProperty("java.runtime.version"));
             m.put("spark_version", spark.version());
             m.put("rng_algorithm", StreamSeeds.ALGORITHM);
-            m.put("partition_columns", String.join(",", PhaseTable.PARTITION_COLUMNS));
+            m.put("partition_columns", String.join(",", plan.kind().partitions().stream()
+                    .map(org.probstab.table.TableKind.PartitionColumn::name).toList()));
             m.put("started", previous != null ? previous.path("started").asText(now.toString()) : now.toString());
             m.put("runs", previous != null ? previous.path("runs").asInt(1) + 1 : 1);
             m.put("last_run_started", now.toString());

@@ -20,7 +20,7 @@ import org.probstab.spark.TestSpark;
 
 /**
  * {@code probstab sweep} and {@code probstab export} as a user runs them: the README's config (shrunk with
- * {@code --set}) produces a table that exports with one row per cell and no NaN; every bad input of issue 3 exits
+ * {@code --set}) produces a table that exports with one row per cell and no NaN; every bad input of a sweep config exits
  * with 2 and one line naming the key, and writes nothing.
  */
 class SweepCommandTest {
@@ -130,6 +130,11 @@ class SweepCommandTest {
         cases.add(new String[] {GOOD.replace("lambda { from = 0.1, to = 3.0, steps = 4 }", "lambda = [-0.1, 1]"),
             "lambda"});
         cases.add(new String[] {GOOD.replace("to = 1.0", "to = 1.5"), "mu"});
+        // Values a cell would refuse are refused while the plan is made, not in a Spark task.
+        cases.add(new String[] {GOOD.replace("lambda { from = 0.1, to = 3.0, steps = 4 }", "lambda = [1e300]"),
+            "sweep.axes.lambda[0]"});
+        cases.add(new String[] {GOOD.replace("S = 1, N = inf", "S = 3, N = 100").replace("sigma = 2.0",
+            "sigma = 2.0 }\n  estimator { kind = exact, enum_budget = 10"), "sweep.estimator.enum_budget"});
         cases.add(new String[] {GOOD.replace("S = 1, ", "S = 0, "), "S"});
         cases.add(new String[] {GOOD.replace("N = inf", "N = 0"), "N"});
         cases.add(new String[] {GOOD.replace("S = 1, N = inf", "S = 5, N = 4, replacement = without"), "S"});

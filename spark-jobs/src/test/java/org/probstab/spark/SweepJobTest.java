@@ -21,14 +21,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.probstab.config.InvalidInputException;
-import org.probstab.table.CellResult;
-import org.probstab.table.PhaseTableColumns;
+import org.probstab.table.PhaseTable;
 import org.probstab.sweep.SweepConfig;
 import org.probstab.sweep.SweepPlan;
 import org.probstab.sweep.SweepSpec;
 
 /**
- * The sweep engine's contract (issue 3, DESIGN §3–5, §8): the table holds exactly the cells of the plan with the
+ * The sweep engine's contract (DESIGN §3–5, §8): the table holds exactly the cells of the plan with the
  * values core computes; it is identical for 1, 8 and 64 partitions and for local[1] and local[2]; an existing table
  * is refused or resumed, never silently overwritten; --resume computes only missing chunks.
  */
@@ -110,8 +109,8 @@ class SweepJobTest {
             assertThat(((Number) r.get(r.fieldIndex("chunk"))).longValue()).isEqualTo(id / 5);
             assertThat(r.getString(r.fieldIndex("sweep_id"))).isEqualTo(plan.spec().sweepId());
             // The independent path: core evaluating the same cell directly, compared to the bit.
-            CellResult direct = plan.evaluate(id);
-            Map<String, Object> expected = PhaseTableColumns.values(direct);
+            org.probstab.table.Row direct = plan.evaluate(id);
+            Map<String, Object> expected = direct.kind().values(direct);
             for (Map.Entry<String, Object> e : expected.entrySet()) {
                 if (e.getKey().equals("elapsed_ns")) {
                     continue;
@@ -147,12 +146,11 @@ class SweepJobTest {
             SweepPlan plan = plan(sweep[0], tmp.resolve("unused"));
             List<Row> rows = new ArrayList<>();
             for (long id = 0; id < plan.cellCount(); id++) {
-                rows.add(sparkSqlRow(plan.spec().sweepId(), plan.chunkOf(id), id, SweepJob.GRID_LEVEL,
-                        plan.evaluate(id)));
+                rows.add(sparkSqlRow(plan.spec().sweepId(), plan.chunkOf(id), plan.evaluate(id, SweepJob.GRID_LEVEL)));
             }
             Path viaSql = tmp.resolve(sweep[1] + "-via-spark-sql");
-            spark.createDataFrame(rows, PhaseTable.SCHEMA).write()
-                    .partitionBy(PhaseTable.PARTITION_COLUMNS.toArray(String[]::new)).parquet(viaSql.toString());
+            spark.createDataFrame(rows, SparkTables.tableSchema(PhaseTable.KIND)).write()
+                    .partitionBy("sweep_id", "chunk").parquet(viaSql.toString());
             String ours = tmp.resolve(sweep[1] + "-ref").toString();
             assertThat(TestSpark.canonical(spark, ours)).isEqualTo(TestSpark.canonical(spark, viaSql.toString()));
 
@@ -165,7 +163,7 @@ class SweepJobTest {
                     mine.getKeyValueMetaData().get(ChunkParquet.SPARK_ROW_METADATA)))
                     .isEqualTo(org.apache.spark.sql.types.DataType.fromJson(
                             sparks.getKeyValueMetaData().get(ChunkParquet.SPARK_ROW_METADATA)))
-                    .isEqualTo(ChunkParquet.FILE_SCHEMA);
+                    .isEqualTo(SparkTables.fileSchema(PhaseTable.KIND));
             assertThat(spark.read().parquet(ours).schema())
                     .isEqualTo(spark.read().parquet(viaSql.toString()).schema());
         }
@@ -173,15 +171,13 @@ class SweepJobTest {
         assertThat(referenceMixed.toString()).contains("null").doesNotContain("NaN");
     }
 
-    /** The row of one cell in {@link PhaseTable#SCHEMA} order, as Spark SQL's writer takes it. */
-    static Row sparkSqlRow(String sweepId, long chunk, long cellId, int level, CellResult r) {
-        Map<String, Object> values = PhaseTableColumns.values(r);
-        Object[] out = new Object[4 + values.size()];
+    /** The row of one cell in {@link SparkTables#tableSchema} order, as Spark SQL's writer takes it. */
+    static Row sparkSqlRow(String sweepId, long chunk, org.probstab.table.Row r) {
+        Map<String, Object> values = r.kind().values(r);
+        Object[] out = new Object[2 + values.size()];
         out[0] = sweepId;
         out[1] = chunk;
-        out[2] = cellId;
-        out[3] = level;
-        int i = 4;
+        int i = 2;
         for (Object v : values.values()) {
             if (v instanceof Map<?, ?> m) {
                 v = scala.jdk.javaapi.CollectionConverters.asScala(m);

@@ -45,7 +45,7 @@ public final class TestSpark {
     public static List<String> canonical(SparkSession spark, String dir) {
         Dataset<Row> df = spark.read().parquet(dir);
         List<String> cols = new ArrayList<>(Arrays.asList(df.columns()));
-        cols.removeAll(PhaseTable.TIMING_COLUMNS);
+        cols.removeAll(SparkTables.timingColumns(org.probstab.table.PhaseTable.KIND));
         cols.sort(null);
         List<String> out = new ArrayList<>();
         for (Row r : df.orderBy("sweep_id", "cell_id").select(cols.stream().map(functions::col)

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The reliability contract (DESIGN §8, issue 3 items 8-9) on a real Spark standalone cluster — a master and two
+ * The reliability contract (DESIGN §8) on a real Spark standalone cluster — a master and two
  * one-core workers, separate JVMs on 127.0.0.1 — with the real sweep ({@code ProbstabCli sweep}, see
  * {@link ClusterSweep}) submitted through SparkSubmit in client mode. Every table is compared, all columns but
  * {@code elapsed_ns}, with one reference run of the same sweep on {@code local[*]}, and must have exactly one row

@@ -1,0 +1,102 @@
+package org.probstab.net;
+
+import org.probstab.config.InvalidInputException;
+
+/**
+ * Which backend trains the cells and on which device.
+ * <ul>
+ *   <li>{@code cpu}: pure Java on {@code threads} worker threads; device {@code auto} or {@code cpu}.</li>
+ *   <li>{@code djl}: PyTorch through DJL. Device {@code auto}: the first GPU if PyTorch sees one, else the CPU;
+ *       {@code gpu}: the first GPU, and an error if there is none; {@code cpu}: the CPU. PyTorch runs with one
+ *       intra-op thread ({@code threads} must be 1): a Spark task owns one core.</li>
+ * </ul>
+ *
+ * @param kind    the backend
+ * @param device  the device request
+ * @param threads worker threads (cpu backend)
+ */
+public record BackendChoice(Kind kind, DeviceRequest device, int threads) {
+
+    /** The backends. */
+    public enum Kind {
+        CPU("cpu"), DJL("djl");
+
+        private final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        public static Kind parse(String key, String raw) {
+            for (Kind k : values()) {
+                if (k.label.equals(raw)) {
+                    return k;
+                }
+            }
+            throw InvalidInputException.outOfRange(key, "'" + raw + "'", "cpu|djl");
+        }
+    }
+
+    /** The device requests. */
+    public enum DeviceRequest {
+        AUTO("auto"), CPU("cpu"), GPU("gpu");
+
+        private final String label;
+
+        DeviceRequest(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        public static DeviceRequest parse(String key, String raw) {
+            for (DeviceRequest d : values()) {
+                if (d.label.equals(raw)) {
+                    return d;
+                }
+            }
+            throw InvalidInputException.outOfRange(key, "'" + raw + "'", "auto|cpu|gpu");
+        }
+    }
+
+    public BackendChoice {
+        if (kind == null) {
+            throw InvalidInputException.missing("backend", "cpu|djl");
+        }
+        if (device == null) {
+            throw InvalidInputException.missing("device", "auto|cpu|gpu");
+        }
+        if (kind == Kind.CPU && device == DeviceRequest.GPU) {
+            throw InvalidInputException.outOfRange("device", "'gpu'", "auto|cpu for backend cpu (a GPU needs "
+                    + "backend djl)");
+        }
+        if (threads < 1 || threads > 4096) {
+            throw InvalidInputException.outOfRange("threads", threads, "integers in [1, 4096]");
+        }
+        if (kind == Kind.DJL && threads != 1) {
+            throw InvalidInputException.outOfRange("threads", threads, "1 for backend djl (one PyTorch intra-op "
+                    + "thread per task)");
+        }
+    }
+
+    /** The cpu backend on {@code threads} threads. */
+    public static BackendChoice cpu(int threads) {
+        return new BackendChoice(Kind.CPU, DeviceRequest.CPU, threads);
+    }
+
+    /** The djl backend with a device request. */
+    public static BackendChoice djl(DeviceRequest device) {
+        return new BackendChoice(Kind.DJL, device, 1);
+    }
+
+    /** Parses backend and device labels ({@code threads} as given). */
+    public static BackendChoice parse(String backend, String device, int threads) {
+        return new BackendChoice(Kind.parse("backend", backend), DeviceRequest.parse("device", device), threads);
+    }
+}

@@ -1,0 +1,53 @@
+package org.probstab.notebooks;
+
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The one place that says which tables each note reads in the tests and how they are produced. A new note is a
+ * {@code .zpln} file in {@code notebooks/} plus one entry in {@link #FORMS}: its table forms (the
+ * {@code z.textbox} names of its first paragraph) mapped to the tables the command line makes for them. A new table
+ * kind adds its producer here as a {@link TestTable}: the command that writes it.
+ */
+final class NoteTables {
+
+    /** The README's λ–μ sweep at N = ∞, S = 1, on a 20 × 15 grid (300 quadrature cells). */
+    static final TestTable LAMBDA_MU_NINF = TestTable.sweep("lambda-mu-ninf", "lambda-mu-ninf.conf",
+            "--set", "sweep.axes.lambda.steps=20", "--set", "sweep.axes.mu.steps=15");
+
+    /** The same grid at S = 4: the other side of a comparison (cells pair by cell_id). */
+    static final TestTable LAMBDA_MU_NINF_S4 = TestTable.sweep("lambda-mu-ninf-s4", "lambda-mu-ninf.conf",
+            "--set", "sweep.axes.lambda.steps=20", "--set", "sweep.axes.mu.steps=15", "--set", "sweep.params.S=4");
+
+    /** Four N × 4 datasets × a 8 × 6 λ–μ grid, exact sums (768 cells). */
+    static final TestTable FINITE_N_DATASETS = TestTable.sweep("finite-n-datasets", "finite-n-datasets.conf",
+            "--set", "sweep.axes.data_seed.to=4", "--set", "sweep.axes.data_seed.steps=4",
+            "--set", "sweep.axes.lambda.steps=8", "--set", "sweep.axes.mu.steps=6");
+
+    /** Note file → (table form of its first paragraph → the table the tests point it at). */
+    static final Map<String, Map<String, TestTable>> FORMS = new TreeMap<>(Map.of(
+            "phase-map.zpln", Map.of("phase_table", LAMBDA_MU_NINF),
+            "compare-sweeps.zpln", Map.of("sweep_a", LAMBDA_MU_NINF, "sweep_b", LAMBDA_MU_NINF_S4),
+            "finite-n.zpln", Map.of("datasets_table", FINITE_N_DATASETS)));
+
+    private NoteTables() {
+    }
+
+    /** Every table some note reads. */
+    static Set<TestTable> all() {
+        Set<TestTable> s = new LinkedHashSet<>();
+        FORMS.values().forEach(m -> s.addAll(m.values()));
+        return s;
+    }
+
+    /** The tables of one note, form → table. */
+    static Map<String, TestTable> of(Note note) {
+        Map<String, TestTable> m = FORMS.get(note.file());
+        if (m == null) {
+            throw new AssertionError(note.file() + " has no entry in NoteTables.FORMS: register the tables it reads");
+        }
+        return m;
+    }
+}

@@ -1,0 +1,29 @@
+package org.probstab.notebooks;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A table the notebook tests produce with the real command line, in-process: {@code probstab ARGS... --out DIR}.
+ * Grids are small enough for a test (a few hundred cells).
+ *
+ * @param name directory name under the tests' table directory
+ * @param args the command line before {@code --out DIR}, starting with the command
+ */
+record TestTable(String name, List<String> args) {
+
+    TestTable {
+        if (!name.matches("[a-z0-9-]+")) {
+            throw new IllegalArgumentException("table name must be [a-z0-9-]+: " + name);
+        }
+        args = List.copyOf(args);
+    }
+
+    /** {@code probstab sweep conf/CONF SETTINGS... --master local[2] --out DIR}. */
+    static TestTable sweep(String name, String conf, String... settings) {
+        List<String> a = new ArrayList<>(List.of("sweep", NotebookPaths.conf().resolve(conf).toString()));
+        a.addAll(List.of(settings));
+        a.addAll(List.of("--master", "local[2]"));
+        return new TestTable(name, a);
+    }
+}

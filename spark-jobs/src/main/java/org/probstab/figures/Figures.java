@@ -1,0 +1,177 @@
+package org.probstab.figures;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.spark.sql.SparkSession;
+import org.probstab.render.Charts;
+import org.probstab.render.Renderer;
+import org.probstab.spark.SweepJob;
+import org.probstab.spark.TableReader;
+import org.probstab.sweep.SweepConfig;
+import org.probstab.sweep.SweepPlan;
+import org.probstab.sweep.SweepSpec;
+import org.probstab.table.TableData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The figures of the papers that are Lyapunov-exponent diagrams, one or more configs each under
+ * {@code conf/fig-*.conf}: {@link #run} sweeps every config with {@link SweepJob} in the caller's SparkSession, reads
+ * the tables back, lets each {@link Figure} draw itself, and writes {@code index.md} naming each figure, its configs,
+ * what to look for and the numbers measured on the way.
+ */
+public final class Figures {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Figures.class);
+
+    /** Overlay rows of a quick figure (full size: {@link Renderer#DEFAULT_OVERLAY_ROWS}). */
+    static final int QUICK_OVERLAY_ROWS = 30;
+
+    /** The catalogue, in the order of the index. */
+    public static final List<Figure> FIGURES = List.of(
+            new PhaseMapFigure("two-point-lambda-a", "000 Fig. 2-left / 001 Fig. 1b",
+                    List.of("fig-two-point-lambda-a.conf"),
+                    List.of("sweep.axes.lambda.steps=60", "sweep.axes.a.steps=40"),
+                    "Five phases of the two-point saddle. The black curves (exact roots of Λ₋ and Λ₊, dashed Λ₊) run"
+                            + " exactly along the colour edges; the dotted L2 curve splits Ia from Ib. Phase III"
+                            + " (collapse) needs a < 0.", List.of()),
+            new ExponentCurvesFigure("2x2-top-exponent", "000 Fig. 2-right",
+                    List.of("fig-2x2-top-exponent-qr.conf", "fig-2x2-top-exponent-vector.conf",
+                            "fig-2x2-top-exponent-paper.conf"),
+                    List.of("sweep.axes.lambda.steps=16", "sweep.estimator.runs=32", "sweep.estimator.steps=2000"),
+                    "Top exponent of the 2×2 system against λ: positive at small λ, negative (θ → 0 in probability)"
+                            + " between two learning rates although E[Ĥ] has a negative eigenvalue, positive again"
+                            + " beyond. The unbiased QR spectrum and single-vector product agree; the paper"
+                            + " protocol's bias is listed below.", "exp_top",
+                    List.of("QR spectrum (unbiased)", "renormalised product (unbiased)",
+                            "paper protocol (000 App. A.2)"),
+                    "2×2 system Ĥ = diag(0.1, −0.1) + M + Mᵀ: top Lyapunov exponent"),
+            new PhaseMapFigure("lambda-mu-ninf-s1", "000 Fig. 9 left / 001 Fig. 3 left",
+                    List.of("fig-lambda-mu-ninf-s1.conf"),
+                    List.of("sweep.axes.lambda.steps=40", "sweep.axes.mu.steps=30"),
+                    "Phase III (collapse onto the low-rank saddle) for μ below about 0.3, between the two roots of Λ₊;"
+                            + " Ia/Ib split by the L2 curve; exact boundaries on the colour edges.",
+                    List.of("exp_minus")),
+            new PhaseMapFigure("lambda-s-ninf-mu006", "000 Fig. 9 right / 001 Fig. 3 right",
+                    List.of("fig-lambda-s-ninf-mu006.conf"),
+                    List.of("sweep.axes.lambda.steps=40", "sweep.axes.S.to=8", "sweep.axes.S.steps=8"),
+                    "Larger batches shrink the collapse phase III and push every boundary to larger λ.", List.of()),
+            new SliceMapsFigure("lambda-mu-finite-n", "000 Fig. 5, 8 / 001 Fig. 4",
+                    List.of("fig-lambda-mu-finite-n.conf"),
+                    List.of("sweep.axes.lambda.steps=50", "sweep.axes.mu.steps=40"),
+                    "One map per N: fractal-like boundaries at small N, a lower part shared by all N, phase II"
+                            + " fading as N grows (compare with the N = ∞ map).", "N", "mu", List.of(),
+                    "λ–μ phases, one dataset of size N = %s, S = 1"),
+            new SliceMapsFigure("linreg-outlier-stripes", "001 Fig. 2",
+                    List.of("fig-linreg-outlier-stripes.conf"),
+                    List.of("sweep.axes.lambda.steps=60", "sweep.axes.outlier.steps=25"),
+                    "Stripes of stability around λ = 1/x_i²; intermediate λ are robust to the outlier, the smallest"
+                            + " are not: left of λ_GD/N (green) SGD is stable, the outlier moves λ_GD (grey).", "N",
+                    "outlier", List.of("gd"), "linear regression with an outlier, N = %s, S = 1"),
+            new TrajectoriesFigure("typical-vs-mean-square", "001 Fig. 6 (and 002 eq. 40–41)",
+                    List.of("fig-typical-vs-mean-square.conf"),
+                    List.of("sweep.axes.lambda.steps=8"),
+                    "e^{2Λ} < 1 for every λ here (typical trajectories converge) while E(1 − λh)² > 1 beyond"
+                            + " λ = 2/3: the mean square is carried by rare trajectories. In the trajectory plots the"
+                            + " bulk of the runs follows e^{2Λt} inside the CLT band, not the mean square.", 200, 200,
+                    60, 100),
+            new PhaseMapFigure("mlp-theory-boundary", "000 Fig. 6 (dashed line)",
+                    List.of("fig-mlp-theory-boundary.conf"),
+                    List.of("sweep.axes.lambda.steps=40", "sweep.axes.mu.steps=30"),
+                    "The theory boundary of the 200→200→200 experiment: where the saddle becomes attractive"
+                            + " (Λ₋, Λ₊ < 0) at small λ; for λ < 0.2 it runs close to the loss of L2 stability.",
+                    List.of()));
+
+    /** What a run produced. */
+    public record Summary(Path index, List<Path> pngs, double seconds) {
+    }
+
+    private Figures() {
+    }
+
+    /** The config files every figure needs, for checks before anything runs. */
+    public static List<String> configs() {
+        return FIGURES.stream().flatMap(f -> f.configs().stream()).toList();
+    }
+
+    /**
+     * Sweeps and draws every figure.
+     *
+     * @param spark   the session all sweeps run in
+     * @param confDir where the fig-*.conf files are
+     * @param outDir  PNGs and index.md go here, tables under {@code outDir/tables}
+     * @param quick   small grids ({@link Figure#quick}) for a fast check
+     */
+    public static Summary run(SparkSession spark, Path confDir, Path outDir, boolean quick) throws IOException {
+        Charts.headless();
+        long t0 = System.nanoTime();
+        List<List<SweepSpec>> specs = new ArrayList<>();
+        for (Figure f : FIGURES) {
+            // Validate every config (with its quick overrides) before anything runs: bad input fails fast.
+            List<SweepSpec> s = new ArrayList<>();
+            for (String conf : f.configs()) {
+                String name = conf.endsWith(".conf") ? conf.substring(0, conf.length() - 5) : conf;
+                s.add(SweepSpec.from(SweepConfig.load(confDir.resolve(conf), quick ? f.quick() : List.of()), name)
+                        .withOutputPath(outDir.resolve("tables").resolve(name).toString()));
+            }
+            specs.add(s);
+        }
+        Files.createDirectories(outDir);
+        List<Path> pngs = new ArrayList<>();
+        StringBuilder index = new StringBuilder();
+        index.append("# probstab figures").append(quick ? " (--quick: small grids)" : "").append("\n\n")
+                .append("Generated by `bin/probstab figures").append(quick ? " --quick" : "").append("`. Each figure")
+                .append(" names its config under `conf/`; rerun one with `bin/probstab sweep conf/NAME.conf` and")
+                .append(" `bin/probstab render out/NAME --png FILE`.\n\n");
+        for (int k = 0; k < FIGURES.size(); k++) {
+            Figure f = FIGURES.get(k);
+            long f0 = System.nanoTime();
+            List<TableData> tables = new ArrayList<>();
+            for (SweepSpec spec : specs.get(k)) {
+                SweepJob.run(spark, new SweepPlan(spec), new SweepJob.Options(false, true, 0,
+                        Duration.ofSeconds(30)));
+                tables.add(TableReader.read(spark, spec.outputPath(), null));
+            }
+            List<String> notes = new ArrayList<>();
+            List<Path> made = f.draw(tables, outDir, quick, notes);
+            pngs.addAll(made);
+            index.append("## ").append(f.id()).append(" — ").append(f.paper()).append("\n\n");
+            index.append("Config: ").append(String.join(", ", f.configs().stream().map(c -> "`conf/" + c + "`")
+                    .toList())).append(quick ? " with " + String.join(" ", f.quick().stream()
+                    .map(s -> "`--set " + s + "`").toList()) : "").append("\n\n");
+            index.append("What to look for: ").append(f.lookFor()).append("\n\n");
+            for (String l : notes) {
+                index.append("- ").append(l).append('\n');
+            }
+            if (!notes.isEmpty()) {
+                index.append('\n');
+            }
+            for (Path p : made) {
+                index.append("![").append(p.getFileName()).append("](").append(p.getFileName()).append(")\n\n");
+            }
+            LOG.info("figure {}: {} PNG(s) in {} s", f.id(), made.size(),
+                    String.format(Locale.ROOT, "%.1f", (System.nanoTime() - f0) * 1e-9));
+        }
+        Path indexFile = outDir.resolve("index.md");
+        Files.writeString(indexFile, index.toString(), StandardCharsets.UTF_8);
+        return new Summary(indexFile, pngs, (System.nanoTime() - t0) * 1e-9);
+    }
+
+    /** Overlay rows of a figure at quick or full size. */
+    static int overlayRows(boolean quick) {
+        return quick ? QUICK_OVERLAY_ROWS : Renderer.DEFAULT_OVERLAY_ROWS;
+    }
+
+    /** The command line's defaults for drawing {@code table} into {@code png}, with that many overlay rows. */
+    static Renderer.Request request(TableData table, Path png, int rows) {
+        Renderer.Request r = Renderer.Request.of(table.location(), png);
+        return new Renderer.Request(r.table(), png, r.x(), r.y(), r.columns(), r.overlays(), r.where(), r.title(),
+                r.center(), rows, r.width(), r.height());
+    }
+}
