@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Reference numbers for org.probstab.stability.LogNormalClt (the standard normal Φ and Φ⁻¹).
+"""Reference numbers for org.probstab.special.StandardNormal (the standard normal Φ and Φ⁻¹).
 
 1. Chebyshev coefficients (printed as Java hex literals with --java) of the scaled upper tail
        G(t) = Φ(−t) · exp(t²/2) = M(t)/√(2π)        (M = Mills ratio; smooth, entire)

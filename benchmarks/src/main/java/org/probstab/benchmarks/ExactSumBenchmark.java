@@ -13,10 +13,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.probstab.law.FiniteDataset;
-import org.probstab.law.GaussianRegression;
 import org.probstab.lyapunov.ExactFiniteSum;
 import org.probstab.lyapunov.ExponentEstimate;
-import org.probstab.random.StreamSeeds;
 
 /**
  * The exact S = 1 exponent pair Λ₋, Λ₊ with s² of both ({@link ExactFiniteSum#exponentPair}), what one finite-N
@@ -38,16 +36,13 @@ public class ExactSumBenchmark {
 
     @Setup
     public void setUp() {
-        GaussianRegression law = new GaussianRegression(0.5, 2.0);
-        data = law.datasetFromPairs(GaussianRegression.samplePairs(n,
-                StreamSeeds.stream(1, n, StreamSeeds.Purpose.DATASET)));
+        data = Workloads.gaussianDataset(n);
         lambda = 0.3;
     }
 
     @Benchmark
     public ExponentEstimate[] exponentPair() {
-        // λ moves a little each call so that nothing is hoisted out of the measurement loop.
-        lambda = lambda > 2.9 ? 0.3 : lambda + 1e-3;
+        lambda = Workloads.nextLambda(lambda);
         return ExactFiniteSum.exponentPair(data, lambda);
     }
 }

@@ -2,6 +2,7 @@ package org.probstab.law;
 
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
+import org.probstab.special.RunningMoments;
 
 /**
  * A finite dataset of per-sample curvatures χ_1 … χ_N (χ_i = x_i y_i for matrix factorisation, h_i = x_i² for
@@ -26,16 +27,8 @@ public final class FiniteDataset {
             }
         }
         this.values = values.clone();
-        double sum = 0;
-        for (double v : values) {
-            sum += v;
-        }
-        this.mean = sum / values.length;
-        double ss = 0;
-        for (double v : values) {
-            ss += (v - mean) * (v - mean);
-        }
-        this.variance = ss / values.length;
+        this.mean = RunningMoments.mean(values);
+        this.variance = RunningMoments.sumOfSquaredDeviations(values, mean) / values.length;
     }
 
     /** N. */

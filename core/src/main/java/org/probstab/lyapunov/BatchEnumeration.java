@@ -1,6 +1,7 @@
 package org.probstab.lyapunov;
 
 import org.probstab.law.FiniteDataset;
+import org.probstab.special.RunningMoments;
 
 /**
  * The exact exponent of a finite dataset with batch size S by enumerating every minibatch with its probability
@@ -19,13 +20,13 @@ import org.probstab.law.FiniteDataset;
  * after the one that changed (O(1) amortised per batch). Probabilities are built as products of the per-position
  * factors (j+1)/(run length · N) with a binary rescaling, so they neither overflow nor underflow prematurely
  * for large S (tested at N = 2, S = 3000). The mean and variance are accumulated with West's weighted update
- * (CACM 22 (1979)).
+ * (CACM 22 (1979); {@link RunningMoments#addWest}).
  *
  * <p>Zero factors and overflow follow {@link ExactFiniteSum}: a batch with 1 − λχ_B = 0 exactly gives Λ = −∞,
  * with s² = +∞ if some other batch has a non-zero factor, 0 otherwise.
  *
- * <p>Cost ≈ 15–25 ns per batch on one core. Callers compare {@link #batchCount} with their budget first;
- * beyond {@value #HARD_CAP} batches (≈ 20–30 s) {@link #exponent} refuses with an
+ * <p>The cost is linear in the number of batches (the README, Performance, has the measured rate). Callers compare
+ * {@link #batchCount} with their budget first; beyond {@value #HARD_CAP} batches {@link #exponent} refuses with an
  * {@link IllegalArgumentException} rather than appear hung.
  */
 public final class BatchEnumeration {
@@ -219,11 +220,8 @@ public final class BatchEnumeration {
     }
 
     /** West's weighted mean and variance of the finite logs; −∞ terms are flagged, not averaged. */
-    private static final class Accumulator implements BatchConsumer {
+    private static final class Accumulator extends RunningMoments implements BatchConsumer {
         private final double lambda;
-        private double totalWeight;
-        private double mean;
-        private double m2;
         private boolean zeroFactor;
         private boolean finiteTerm;
 
@@ -242,12 +240,7 @@ public final class BatchEnumeration {
             if (weight == 0) {
                 return; // probability below 2^-1074: no effect on the sums
             }
-            double newTotal = totalWeight + weight;
-            double delta = log - mean;
-            double r = delta * (weight / newTotal);
-            mean += r;
-            m2 += totalWeight * delta * r;
-            totalWeight = newTotal;
+            addWest(log, weight);
         }
 
         ExponentEstimate estimate(long batches) {
@@ -255,7 +248,7 @@ public final class BatchEnumeration {
                 return ExponentEstimate.exact(Double.NEGATIVE_INFINITY,
                         finiteTerm ? Double.POSITIVE_INFINITY : 0.0, Method.ENUMERATION, batches);
             }
-            return ExponentEstimate.exact(mean, Math.max(0.0, m2 / totalWeight), Method.ENUMERATION, batches);
+            return ExponentEstimate.exact(mean(), Math.max(0.0, populationVariance()), Method.ENUMERATION, batches);
         }
     }
 }

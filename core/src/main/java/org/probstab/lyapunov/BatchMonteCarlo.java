@@ -2,6 +2,8 @@ package org.probstab.lyapunov;
 
 import java.util.random.RandomGenerator;
 import org.probstab.law.ScalarBatchSampler;
+import org.probstab.special.FastLog;
+import org.probstab.special.RunningMoments;
 
 /**
  * Monte-Carlo estimate of Λ = E_B log|1 − λχ_B| over i.i.d. minibatches, for laws or dataset sizes where exact
@@ -34,21 +36,10 @@ public final class BatchMonteCarlo {
     public static ExponentEstimate exponent(ScalarBatchSampler sampler, double lambda, long batches,
                                             RandomGenerator rng) {
         check(sampler, lambda, batches, rng);
-        ExactFiniteSum.Moments moments = new ExactFiniteSum.Moments();
-        double[] chi = new double[CHUNK];
-        double[] factors = new double[CHUNK];
-        double[] logs = new double[CHUNK];
-        double[] scratch = new double[CHUNK];
-        for (long done = 0; done < batches; ) {
-            int m = (int) Math.min(CHUNK, batches - done);
-            for (int i = 0; i < m; i++) {
-                chi[i] = sampler.sample(rng);
-                factors[i] = Math.abs(1 - lambda * chi[i]);
-            }
-            add(moments, chi, factors, logs, scratch, m, lambda);
-            done += m;
-        }
-        return moments.sampleEstimate(Method.MC_BATCHES);
+        RunningMoments moments = new RunningMoments();
+        long[] zeros = new long[1];
+        sample(sampler, lambda, batches, rng, moments, null, zeros);
+        return ExactFiniteSum.sampleEstimate(moments, zeros[0], Method.MC_BATCHES);
     }
 
     /**
@@ -58,11 +49,24 @@ public final class BatchMonteCarlo {
     public static ExponentEstimate[] exponentPair(ScalarBatchSampler sampler, double lambda, long batches,
                                                   RandomGenerator rng) {
         check(sampler, lambda, batches, rng);
-        ExactFiniteSum.Moments minus = new ExactFiniteSum.Moments();
-        ExactFiniteSum.Moments plus = new ExactFiniteSum.Moments();
+        RunningMoments minus = new RunningMoments();
+        RunningMoments plus = new RunningMoments();
+        long[] zeros = new long[2];
+        sample(sampler, lambda, batches, rng, minus, plus, zeros);
+        return new ExponentEstimate[] {ExactFiniteSum.sampleEstimate(minus, zeros[0], Method.MC_BATCHES),
+                ExactFiniteSum.sampleEstimate(plus, zeros[1], Method.MC_BATCHES)};
+    }
+
+    /**
+     * Draws the batches chunk by chunk and adds the finite log|1 − λχ_B| to {@code minus} and, unless it is null,
+     * the finite log|1 + λχ_B| of the same batches to {@code plus}; the −∞ terms are counted in {@code zeros[0]}
+     * and {@code zeros[1]}.
+     */
+    private static void sample(ScalarBatchSampler sampler, double lambda, long batches, RandomGenerator rng,
+                               RunningMoments minus, RunningMoments plus, long[] zeros) {
         double[] chi = new double[CHUNK];
         double[] factorsMinus = new double[CHUNK];
-        double[] factorsPlus = new double[CHUNK];
+        double[] factorsPlus = plus == null ? null : new double[CHUNK];
         double[] logs = new double[CHUNK];
         double[] scratch = new double[CHUNK];
         for (long done = 0; done < batches; ) {
@@ -71,25 +75,30 @@ public final class BatchMonteCarlo {
                 chi[i] = sampler.sample(rng);
                 double step = lambda * chi[i];
                 factorsMinus[i] = Math.abs(1 - step);
-                factorsPlus[i] = Math.abs(1 + step);
+                if (plus != null) {
+                    factorsPlus[i] = Math.abs(1 + step);
+                }
             }
-            add(minus, chi, factorsMinus, logs, scratch, m, lambda);
-            add(plus, chi, factorsPlus, logs, scratch, m, -lambda);
+            zeros[0] += add(minus, chi, factorsMinus, logs, scratch, m, lambda);
+            if (plus != null) {
+                zeros[1] += add(plus, chi, factorsPlus, logs, scratch, m, -lambda);
+            }
             done += m;
         }
-        return new ExponentEstimate[] {minus.sampleEstimate(Method.MC_BATCHES),
-                plus.sampleEstimate(Method.MC_BATCHES)};
     }
 
-    private static void add(ExactFiniteSum.Moments moments, double[] chi, double[] factors, double[] logs,
+    /** Adds the chunk's finite log-factors to {@code moments}; returns the number of −∞ ones. */
+    private static long add(RunningMoments moments, double[] chi, double[] factors, double[] logs,
                             double[] scratch, int m, double step) {
         if (FastLog.logAll(factors, 0, m, logs, scratch)) {
             moments.addChunk(logs, 0, m);
-        } else {
-            for (int i = 0; i < m; i++) {
-                moments.addLog(ExactFiniteSum.logFactor(step, chi[i]));
-            }
+            return 0;
         }
+        long zeros = 0;
+        for (int i = 0; i < m; i++) {
+            zeros += ExactFiniteSum.addLog(moments, ExactFiniteSum.logFactor(step, chi[i]));
+        }
+        return zeros;
     }
 
     private static void check(ScalarBatchSampler sampler, double lambda, long batches, RandomGenerator rng) {

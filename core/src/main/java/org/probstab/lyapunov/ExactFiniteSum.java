@@ -1,6 +1,9 @@
 package org.probstab.lyapunov;
 
 import org.probstab.law.FiniteDataset;
+import org.probstab.special.Constants;
+import org.probstab.special.FastLog;
+import org.probstab.special.RunningMoments;
 
 /**
  * The exact exponent of a finite dataset with batch size S = 1 (000 Thm 1, eq. 6–7; 001 Prop. 1; DESIGN §2):
@@ -20,19 +23,18 @@ import org.probstab.law.FiniteDataset;
  *
  * <p><b>Accuracy.</b> Each term is log(fl(|1 − λχ_i|)): forming 1 − λχ_i costs up to ~1.1e-16 <i>absolute</i> in
  * the log (exactly as with {@code Math.log}), the logarithm itself ≤ 2 ulp ({@link FastLog}). Means and variances
- * are corrected two-pass sums per chunk of {@value #CHUNK} samples, chunks merged by Chan, Golub &amp; LeVeque.
+ * are corrected two-pass sums per chunk of {@value #CHUNK} samples, chunks merged by Chan, Golub &amp; LeVeque
+ * ({@link RunningMoments#addChunk}).
  *
  * <p><b>Speed.</b> Logarithms are taken in bulk ({@link FastLog#logAll}) on a per-thread scratch workspace of
  * 3 × 2 × {@value #CHUNK} doubles (12 KB; nothing escapes a call; allocating it per call cost a quarter of the
- * time). One matrix-factorisation cell ({@link #exponentPair}: Λ₋, Λ₊ and both s² at N = 100) takes ≈ 1.0 µs on
- * one core of the development machine (AMD EPYC VM at 2.4 GHz, JDK 17: ≈ 1.0e6 cells/s) against ≈ 2.1 µs with
- * {@code Math.log} per term; {@link #exponentOnly} needs no logarithm per sample at all (≈ 0.25 µs per sign).
+ * time), which about halves the cost of a cell against {@code Math.log} per term; {@link #exponentOnly} needs no
+ * logarithm per sample at all. The README (Performance) has the measured throughputs.
  */
 public final class ExactFiniteSum {
 
     /** Samples per chunk of the bulk path. */
     static final int CHUNK = 256;
-    private static final double LN2 = 0x1.62e42fefa39efp-1;
     private static final long ABS_MASK = 0x7FFFFFFFFFFFFFFFL;
     private static final long MANTISSA_MASK = 0x000FFFFFFFFFFFFFL;
     private static final long ONE_BITS = 0x3FF0000000000000L;
@@ -53,7 +55,8 @@ public final class ExactFiniteSum {
     public static ExponentEstimate exponent(FiniteDataset data, double lambda) {
         checkLambda(lambda);
         Workspace w = WORKSPACE.get();
-        Moments moments = new Moments();
+        RunningMoments moments = new RunningMoments();
+        long zeros = 0;
         int n = data.size();
         for (int start = 0; start < n; start += CHUNK) {
             int m = Math.min(CHUNK, n - start);
@@ -63,10 +66,10 @@ public final class ExactFiniteSum {
             if (FastLog.logAll(w.factors, 0, m, w.logs, w.scratch)) {
                 moments.addChunk(w.logs, 0, m);
             } else {
-                moments.addCarefully(data, start, m, lambda);
+                zeros += addCarefully(moments, data, start, m, lambda);
             }
         }
-        return moments.estimate();
+        return estimate(moments, zeros);
     }
 
     /**
@@ -77,8 +80,10 @@ public final class ExactFiniteSum {
     public static ExponentEstimate[] exponentPair(FiniteDataset data, double lambda) {
         checkLambda(lambda);
         Workspace w = WORKSPACE.get();
-        Moments minus = new Moments();
-        Moments plus = new Moments();
+        RunningMoments minus = new RunningMoments();
+        RunningMoments plus = new RunningMoments();
+        long zerosMinus = 0;
+        long zerosPlus = 0;
         int n = data.size();
         for (int start = 0; start < n; start += CHUNK) {
             int m = Math.min(CHUNK, n - start);
@@ -88,22 +93,22 @@ public final class ExactFiniteSum {
                 w.factors[m + i] = Math.abs(1 + step);
             }
             if (FastLog.logAll(w.factors, 0, 2 * m, w.logs, w.scratch)) {
-                Moments.addChunkPair(minus, plus, w.logs, m);
+                RunningMoments.addChunks(minus, plus, w.logs, m);
                 continue;
             }
             // Some factor is 0 or infinite: redo each sign on its own, so each equals exponent(data, ±λ).
             if (FastLog.logAll(w.factors, 0, m, w.logs, w.scratch)) {
                 minus.addChunk(w.logs, 0, m);
             } else {
-                minus.addCarefully(data, start, m, lambda);
+                zerosMinus += addCarefully(minus, data, start, m, lambda);
             }
             if (FastLog.logAll(w.factors, m, 2 * m, w.logs, w.scratch)) {
                 plus.addChunk(w.logs, m, m);
             } else {
-                plus.addCarefully(data, start, m, -lambda);
+                zerosPlus += addCarefully(plus, data, start, m, -lambda);
             }
         }
-        return new ExponentEstimate[] {minus.estimate(), plus.estimate()};
+        return new ExponentEstimate[] {estimate(minus, zerosMinus), estimate(plus, zerosPlus)};
     }
 
     /**
@@ -151,14 +156,15 @@ public final class ExactFiniteSum {
         }
         if (flags < 0) {
             // A zero or infinite factor (|1 − λχ| is never subnormal, never NaN for finite λ, χ).
-            Moments moments = new Moments();
+            RunningMoments moments = new RunningMoments();
+            long zeros = 0;
             for (double c : chi) {
-                moments.addLog(logFactor(lambda, c));
+                zeros += addLog(moments, logFactor(lambda, c));
             }
-            return moments.estimate().value();
+            return estimate(moments, zeros).value();
         }
         long binaryExponent = exponentSum - 1023L * n;
-        return (binaryExponent * LN2 + FastLog.log(product0 * product1)) / n;
+        return (binaryExponent * Constants.LN2 + FastLog.log(product0 * product1)) / n;
     }
 
     static void checkLambda(double lambda) {
@@ -186,125 +192,60 @@ public final class ExactFiniteSum {
     }
 
     /**
-     * Population mean and variance of the finite logs, merged chunk by chunk (Chan, Golub &amp; LeVeque, Am. Stat.
-     * 37 (1983)), and the count of −∞ terms.
+     * The careful path for a chunk with a zero or infinite factor: adds the finite log-factors of samples
+     * [start, start + m) to {@code moments} one by one and returns how many were −∞.
      */
-    static final class Moments {
-        private long count;
-        private long zeros;
-        private double mean;
-        private double m2;
-
-        /** Adds logs[from, from + m): two partial sums for the mean, then the corrected sum of squares. */
-        void addChunk(double[] logs, int from, int m) {
-            int pairs = m & ~1;
-            double s0 = 0;
-            double s1 = 0;
-            for (int i = 0; i < pairs; i += 2) {
-                s0 += logs[from + i];
-                s1 += logs[from + i + 1];
-            }
-            if (pairs < m) {
-                s0 += logs[from + pairs];
-            }
-            double chunkMean = (s0 + s1) / m;
-            double squares = 0;
-            double residual = 0;
-            for (int i = 0; i < m; i++) {
-                double d = logs[from + i] - chunkMean;
-                squares += d * d;
-                residual += d;
-            }
-            merge(m, chunkMean, squares - residual * residual / m);
+    static long addCarefully(RunningMoments moments, FiniteDataset data, int start, int m, double step) {
+        long zeros = 0;
+        for (int i = 0; i < m; i++) {
+            zeros += addLog(moments, logFactor(step, data.value(start + i)));
         }
+        return zeros;
+    }
 
-        /**
-         * {@code minus.addChunk(logs, 0, m); plus.addChunk(logs, m, m)} with the two signs interleaved (the same
-         * operations in the same order for each sign, so the same bits; half the loop overhead).
-         */
-        static void addChunkPair(Moments minus, Moments plus, double[] logs, int m) {
-            int pairs = m & ~1;
-            double a0 = 0;
-            double a1 = 0;
-            double b0 = 0;
-            double b1 = 0;
-            for (int i = 0; i < pairs; i += 2) {
-                a0 += logs[i];
-                a1 += logs[i + 1];
-                b0 += logs[m + i];
-                b1 += logs[m + i + 1];
-            }
-            if (pairs < m) {
-                a0 += logs[pairs];
-                b0 += logs[m + pairs];
-            }
-            double meanMinus = (a0 + a1) / m;
-            double meanPlus = (b0 + b1) / m;
-            double squaresMinus = 0;
-            double residualMinus = 0;
-            double squaresPlus = 0;
-            double residualPlus = 0;
-            for (int i = 0; i < m; i++) {
-                double d = logs[i] - meanMinus;
-                squaresMinus += d * d;
-                residualMinus += d;
-                double e = logs[m + i] - meanPlus;
-                squaresPlus += e * e;
-                residualPlus += e;
-            }
-            minus.merge(m, meanMinus, squaresMinus - residualMinus * residualMinus / m);
-            plus.merge(m, meanPlus, squaresPlus - residualPlus * residualPlus / m);
+    /**
+     * Adds one term to the population mean and variance of the finite logs (as a merged part of one, Chan, Golub
+     * &amp; LeVeque, like the chunks); a −∞ term is counted, not averaged: returns 1 for it, else 0.
+     */
+    static long addLog(RunningMoments moments, double log) {
+        if (log == Double.NEGATIVE_INFINITY) {
+            return 1;
         }
+        moments.merge(1, log, 0);
+        return 0;
+    }
 
-        /** The careful path for a chunk with a zero or infinite factor. */
-        void addCarefully(FiniteDataset data, int start, int m, double step) {
-            for (int i = 0; i < m; i++) {
-                addLog(logFactor(step, data.value(start + i)));
-            }
+    /**
+     * The exact reading of the sums: Λ = mean of the finite logs, s² = their population variance, or Λ = −∞ when
+     * {@code zeros} &gt; 0 (see the class comment for s² then).
+     */
+    static ExponentEstimate estimate(RunningMoments finite, long zeros) {
+        long samples = (long) finite.weight() + zeros;
+        if (zeros > 0) {
+            return ExponentEstimate.exact(Double.NEGATIVE_INFINITY, zeroLogVariance(finite), Method.EXACT_SUM,
+                    samples);
         }
+        return ExponentEstimate.exact(finite.mean(), Math.max(0.0, finite.populationVariance()), Method.EXACT_SUM,
+                samples);
+    }
 
-        /** Adds one term; −∞ is counted, not averaged. */
-        void addLog(double log) {
-            if (log == Double.NEGATIVE_INFINITY) {
-                zeros++;
-            } else {
-                merge(1, log, 0);
-            }
+    /**
+     * The Monte-Carlo reading of the same sums: sample mean, SE = sample sd/√n, logVariance = sample variance
+     * (n − 1 in the denominator). A sampled zero factor proves an atom at 0 of positive probability, so then
+     * Λ = −∞ exactly, with SE 0.
+     */
+    static ExponentEstimate sampleEstimate(RunningMoments finite, long zeros, Method method) {
+        long count = (long) finite.weight();
+        long samples = count + zeros;
+        if (zeros > 0) {
+            return new ExponentEstimate(Double.NEGATIVE_INFINITY, 0.0, zeroLogVariance(finite), method, samples, 0);
         }
+        double variance = count > 1 ? Math.max(0.0, finite.sampleVariance()) : 0.0;
+        return new ExponentEstimate(finite.mean(), Math.sqrt(variance / count), variance, method, samples, 0);
+    }
 
-        void merge(long m, double chunkMean, double chunkM2) {
-            long total = count + m;
-            double delta = chunkMean - mean;
-            mean += delta * ((double) m / total);
-            m2 += chunkM2 + delta * delta * ((double) count * m / total);
-            count = total;
-        }
-
-        ExponentEstimate estimate() {
-            long samples = count + zeros;
-            if (zeros > 0) {
-                return ExponentEstimate.exact(Double.NEGATIVE_INFINITY, zeroLogVariance(), Method.EXACT_SUM,
-                        samples);
-            }
-            return ExponentEstimate.exact(mean, Math.max(0.0, m2 / count), Method.EXACT_SUM, samples);
-        }
-
-        /**
-         * The Monte-Carlo reading of the same sums: sample mean, SE = sample sd/√n, logVariance = sample variance
-         * (n − 1 in the denominator). A sampled zero factor proves an atom at 0 of positive probability, so then
-         * Λ = −∞ exactly, with SE 0.
-         */
-        ExponentEstimate sampleEstimate(Method method) {
-            long samples = count + zeros;
-            if (zeros > 0) {
-                return new ExponentEstimate(Double.NEGATIVE_INFINITY, 0.0, zeroLogVariance(), method, samples, 0);
-            }
-            double variance = count > 1 ? Math.max(0.0, m2 / (count - 1)) : 0.0;
-            return new ExponentEstimate(mean, Math.sqrt(variance / count), variance, method, samples, 0);
-        }
-
-        private double zeroLogVariance() {
-            return count == 0 ? 0.0 : Double.POSITIVE_INFINITY;
-        }
+    /** s² when some factor is 0: +∞ if some other is not (a −∞ log with probability in (0, 1)), else 0. */
+    private static double zeroLogVariance(RunningMoments finite) {
+        return finite.weight() == 0 ? 0.0 : Double.POSITIVE_INFINITY;
     }
 }

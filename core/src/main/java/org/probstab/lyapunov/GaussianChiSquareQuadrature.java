@@ -1,6 +1,9 @@
 package org.probstab.lyapunov;
 
 import java.util.Arrays;
+import org.probstab.special.GaussLegendre;
+import org.probstab.special.LogGamma;
+import org.probstab.special.RunningMoments;
 
 /**
  * Exact (quadrature) exponents of the matrix-factorisation saddle at N = ∞ with Gaussian regression data
@@ -23,8 +26,8 @@ import java.util.Arrays;
  * 1/(κr) − sgn(λ)·μ/(σ(1−μ))·r with κ = |λ|σ(1−μ)/S keeps it finite for every λ; for |c| ≥ 10,
  * m = log|a| + (F(c) − log|c|) with log|a| = log1p(−λμr²/S), so small |λ| and small b lose no digits.
  *
- * <p><b>Quadrature.</b> Composite Gauss–Legendre in r (the variable r = √R makes the density analytic for every S,
- * including S = 1 where p ∝ e^{−r²/2} and odd S where R^{S/2−1} is not):
+ * <p><b>Quadrature.</b> Composite Gauss–Legendre ({@link GaussLegendre}) in r (the variable r = √R makes the density
+ * analytic for every S, including S = 1 where p ∝ e^{−r²/2} and odd S where R^{S/2−1} is not):
  * <ul>
  *   <li>domain [r_lo, r_hi] where log p is within {@value #TAIL_LOG_DENSITY} of its maximum (the mass outside is
  *       below 1e−17); r_lo is set to 0 when it is below {@value #SNAP_TO_ORIGIN}. The domain follows the mode
@@ -116,9 +119,9 @@ public final class GaussianChiSquareQuadrature {
         this.sigma = sigma;
         this.batchSize = batchSize;
         this.nodesPerPanel = nodesPerPanel;
-        this.legendreNodes = new double[nodesPerPanel];
-        this.legendreWeights = new double[nodesPerPanel];
-        gaussLegendre(legendreNodes, legendreWeights);
+        GaussLegendre rule = new GaussLegendre(nodesPerPanel);
+        this.legendreNodes = rule.nodes();
+        this.legendreWeights = rule.weights();
 
         // S = 1 uses the reference point r₀ = 1 (the half-normal density has its mode at 0): the formulas of
         // logDensity hold for it too, since the (S − 1) log(r/r₀) term vanishes.
@@ -316,9 +319,8 @@ public final class GaussianChiSquareQuadrature {
 
         double sum;
         long nodes;
-        private double weightSum;
-        private double mean;
-        private double squares;
+        /** Weighted mean and Σ w (m − mean)² of the conditional means m(r) (law of total variance). */
+        private final RunningMoments conditionalMeans = new RunningMoments();
         private double innerVariance;
 
         Integrand(double lambda, boolean withVariance) {
@@ -350,17 +352,13 @@ public final class GaussianChiSquareQuadrature {
             }
             sum += weight * m;
             if (withVariance) {
-                // weighted Welford/West update of mean and Σ w (m − mean)²
-                weightSum += weight;
-                double delta = m - mean;
-                mean += delta * (weight / weightSum);
-                squares += weight * delta * (m - mean);
+                conditionalMeans.addWeighted(m, weight);
                 innerVariance += weight * v;
             }
         }
 
         double logVariance() {
-            return (innerVariance + squares) / weightSum;
+            return (innerVariance + conditionalMeans.squares()) / conditionalMeans.weight();
         }
     }
 
@@ -407,71 +405,11 @@ public final class GaussianChiSquareQuadrature {
     /**
      * log p(√(S−1)) for the chi density with S = 2k ≥ 2 degrees of freedom, in the cancellation-free form
      * (k − ½)·log1p(−1/(2k)) + ½ − ½ log π − ς(k), where ς(k) = log Γ(k) − ((k − ½) log k − k + ½ log 2π) is the
-     * Stirling remainder.
+     * Stirling remainder ({@link LogGamma#stirlingRemainder}).
      */
     static double logChiDensityAtMode(int batchSize) {
         double k = 0.5 * batchSize;
-        return (k - 0.5) * Math.log1p(-1.0 / (2 * k)) + 0.5 - 0.5 * Math.log(Math.PI) - stirlingRemainder(k);
-    }
-
-    /** ς(k) = log Γ(k) − ((k − ½) log k − k + ½ log 2π) for k a positive multiple of ½. */
-    static double stirlingRemainder(double k) {
-        if (k >= 10) {
-            double inv = 1 / k;
-            double inv2 = inv * inv;
-            // Bernoulli terms B_{2n} / (2n(2n−1) k^{2n−1}), n = 1 … 8: error < 2e-18 for k ≥ 10
-            return inv * (1.0 / 12 + inv2 * (-1.0 / 360 + inv2 * (1.0 / 1260 + inv2 * (-1.0 / 1680
-                    + inv2 * (1.0 / 1188 + inv2 * (-691.0 / 360360 + inv2 * (1.0 / 156
-                    + inv2 * (-3617.0 / 122400))))))));
-        }
-        // shift up: log Γ(k) = log Γ(k + n) − log(k (k+1) … (k+n−1))
-        double product = 1;
-        double z = k;
-        while (z < 10) {
-            product *= z;
-            z += 1;
-        }
-        double logGamma = (z - 0.5) * Math.log(z) - z + 0.5 * Math.log(2 * Math.PI) + stirlingRemainder(z)
-                - Math.log(product);
-        return logGamma - ((k - 0.5) * Math.log(k) - k + 0.5 * Math.log(2 * Math.PI));
-    }
-
-    /** Gauss–Legendre nodes and weights on [−1, 1] by Newton's method on P_n. */
-    static void gaussLegendre(double[] nodes, double[] weights) {
-        int n = nodes.length;
-        for (int i = 0; i < (n + 1) / 2; i++) {
-            double x = Math.cos(Math.PI * (i + 0.75) / (n + 0.5));
-            for (int iteration = 0; iteration < 100; iteration++) {
-                double[] p = legendrePair(n, x);
-                double step = p[1] / derivative(n, x, p);
-                x -= step;
-                if (Math.abs(step) < 1e-16) {
-                    break;
-                }
-            }
-            double derivative = derivative(n, x, legendrePair(n, x));
-            double w = 2 / ((1 - x * x) * derivative * derivative);
-            nodes[i] = -x;
-            nodes[n - 1 - i] = x;
-            weights[i] = w;
-            weights[n - 1 - i] = w;
-        }
-    }
-
-    /** P_n'(x) = n (x P_n − P_{n−1}) / (x² − 1), from {@code p} = {P_{n−1}(x), P_n(x)}. */
-    private static double derivative(int n, double x, double[] p) {
-        return n * (x * p[1] - p[0]) / (x * x - 1);
-    }
-
-    /** {P_{n−1}(x), P_n(x)} by the recurrence k P_k = (2k − 1) x P_{k−1} − (k − 1) P_{k−2}. */
-    private static double[] legendrePair(int n, double x) {
-        double p0 = 1;
-        double p1 = x;
-        for (int k = 2; k <= n; k++) {
-            double p2 = ((2 * k - 1) * x * p1 - (k - 1) * p0) / k;
-            p0 = p1;
-            p1 = p2;
-        }
-        return new double[] {p0, p1};
+        return (k - 0.5) * Math.log1p(-1.0 / (2 * k)) + 0.5 - 0.5 * Math.log(Math.PI)
+                - LogGamma.stirlingRemainder(k);
     }
 }

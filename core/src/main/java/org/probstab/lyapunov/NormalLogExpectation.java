@@ -1,5 +1,8 @@
 package org.probstab.lyapunov;
 
+import org.probstab.special.Chebyshev;
+import org.probstab.special.Constants;
+
 /**
  * E log|c + Z| and Var log|c + Z| for Z ~ N(0, 1): the inner expectation of the N = ∞ Gaussian-regression
  * exponent (DESIGN §2, "N = ∞, Gaussian regression, any S"; used by {@link GaussianChiSquareQuadrature}).
@@ -20,9 +23,9 @@ package org.probstab.lyapunov;
  *
  * <p><b>Evaluation.</b> With t = |c|:
  * <ul>
- *   <li>t &lt; {@value #ASYMPTOTIC_FROM}: Chebyshev expansions on the unit intervals [k, k+1], whose coefficients are
- *       computed once, at class initialisation, from the Poisson sums above (36 Chebyshev points per interval,
- *       coefficients below 1e-18 dropped).</li>
+ *   <li>t &lt; {@value #ASYMPTOTIC_FROM}: Chebyshev expansions ({@link Chebyshev}) on the unit intervals [k, k+1],
+ *       whose coefficients are computed once, at class initialisation, from the Poisson sums above (36 Chebyshev
+ *       points per interval, coefficients below 1e-18 dropped).</li>
  *   <li>t ≥ {@value #ASYMPTOTIC_FROM}: the asymptotic series of log|1 + Z/t| (error of order e^{−t²/2} &lt; 2e−22):
  *       F = log t − Σ_{m≥1} (2m−1)!!/(2m) t^{−2m},  V = G₂ − G₁² with G₁ = F − log t and
  *       G₂ = Σ_{m≥1} (2m−1)!! H_{2m−1}/m · t^{−2m} (H_n the harmonic numbers), so that no log t cancels.</li>
@@ -42,7 +45,6 @@ public final class NormalLogExpectation {
     private static final double SERIES_TOLERANCE = 1e-18;
 
     private static final double EULER_GAMMA = 0.57721566490153286060651209;
-    private static final double LN2 = 0.69314718055994530941723212;
 
     /** Chebyshev coefficients of F and V on [k, k+1], k = 0 … INTERVALS−1, at offset k·SAMPLES. */
     private static final double[] F_COEFFICIENTS = new double[INTERVALS * SAMPLES];
@@ -118,22 +120,13 @@ public final class NormalLogExpectation {
 
     // ---------------------------------------------------------------------------------------------- evaluation
 
+    /** The expansion on [k, k+1] that holds t, in y = 2(t − k) − 1 ∈ [−1, 1]. */
     private static double chebyshev(double[] coefficients, int[] lengths, double t) {
         if (Double.isNaN(t)) {
             return t;
         }
         int k = (int) t;
-        double y = 2.0 * (t - k) - 1.0;
-        double y2 = 2.0 * y;
-        int base = k * SAMPLES;
-        double b1 = 0;
-        double b2 = 0;
-        for (int j = lengths[k] - 1; j >= 1; j--) {
-            double b0 = y2 * b1 - b2 + coefficients[base + j];
-            b2 = b1;
-            b1 = b0;
-        }
-        return y * b1 - b2 + 0.5 * coefficients[base];
+        return Chebyshev.evaluate(coefficients, k * SAMPLES, lengths[k], 2.0 * (t - k) - 1.0);
     }
 
     private static double series(double[] coefficients, double t) {
@@ -177,7 +170,7 @@ public final class NormalLogExpectation {
         for (int k = mode - 1; k >= 0; k--) {
             weight[k] = weight[k + 1] * ((k + 1) / x);
         }
-        double psiK = -EULER_GAMMA - 2 * LN2;
+        double psiK = -EULER_GAMMA - 2 * Constants.LN2;
         double oddReciprocalSquares = 0;
         for (int k = 0; k <= last; k++) {
             psi[k] = psiK;
@@ -202,7 +195,7 @@ public final class NormalLogExpectation {
             varPsi += weight[k] * d * d;
         }
         varPsi /= total;
-        out[0] = 0.5 * (LN2 + meanPsi);
+        out[0] = 0.5 * (Constants.LN2 + meanPsi);
         out[1] = 0.25 * (meanTrigamma + varPsi);
     }
 
@@ -223,19 +216,13 @@ public final class NormalLogExpectation {
     }
 
     /**
-     * c_j = (2/n) Σ_i f(y_i) cos(πj(i+½)/n); returns the length after dropping the negligible tail. The angle is
-     * reduced exactly (j(2i+1) mod 4n) before the multiplication by π, which would otherwise cost ~1e-14.
+     * The interpolation coefficients ({@link Chebyshev#coefficients}, c_0 stored halved) into {@code target} at
+     * {@code offset}; returns the length after dropping the tail below {@value #DROP_BELOW}.
      */
     private static int chebyshevCoefficients(double[] values, double[] target, int offset) {
-        int n = values.length;
+        Chebyshev.coefficients(values, target, offset);
         int length = 1;
-        for (int j = 0; j < n; j++) {
-            double sum = 0;
-            for (int i = 0; i < n; i++) {
-                int multiple = (j * (2 * i + 1)) % (4 * n);
-                sum += values[i] * Math.cos(Math.PI * multiple / (2 * n));
-            }
-            target[offset + j] = 2.0 * sum / n;
+        for (int j = 1; j < values.length; j++) {
             if (Math.abs(target[offset + j]) > DROP_BELOW) {
                 length = j + 1;
             }

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.random.RandomGenerator;
 import org.apache.spark.ml.linalg.DenseVector;
 import org.probstab.law.MatrixSampler;
+import org.probstab.special.Constants;
 
 /**
  * The full Lyapunov spectrum of θ_{t+1} = (I − λĤ_t) θ_t by QR re-orthonormalisation (Benettin, Galgani, Giorgilli
@@ -110,7 +111,7 @@ public final class QrLyapunovSpectrum {
 
         double logGrowth(int i) {
             return collapsed[i] ? Double.NEGATIVE_INFINITY
-                    : exponent[i] * RenormalisedProduct.LN2 + StrictMath.log(mantissa[i]) + extraLog[i];
+                    : exponent[i] * Constants.LN2 + StrictMath.log(mantissa[i]) + extraLog[i];
         }
 
         /** {@code steps} steps W = Q − λĤQ; QR every k steps, when out of range, and after the last step. */

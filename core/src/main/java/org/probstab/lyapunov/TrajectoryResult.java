@@ -1,5 +1,7 @@
 package org.probstab.lyapunov;
 
+import org.probstab.special.RunningMoments;
+
 /**
  * What R renormalised trajectories say about θ_{t+1} = (I − λĤ_t) θ_t (DESIGN §2, "Monte-Carlo trajectories";
  * 000 eq. 8, Thm 3; 002 Lemma 1).
@@ -68,13 +70,9 @@ public record TrajectoryResult(ExponentEstimate exponent, double probabilityBelo
         return new TrajectoryResult(exponent, (double) below / runs, meanSquareGrowth);
     }
 
-    /** (1/n) Σ x_i; −∞ as soon as one x_i is −∞. */
+    /** (1/n) Σ x_i; −∞ as soon as one x_i is −∞ ({@link RunningMoments#mean(double[])}). */
     static double mean(double[] x) {
-        double sum = 0;
-        for (double v : x) {
-            sum += v;
-        }
-        return sum / x.length;
+        return RunningMoments.mean(x);
     }
 
     /**
@@ -88,10 +86,6 @@ public record TrajectoryResult(ExponentEstimate exponent, double probabilityBelo
         if (n < 2) {
             return Double.POSITIVE_INFINITY;
         }
-        double ss = 0;
-        for (double v : x) {
-            ss += (v - mean) * (v - mean);
-        }
-        return Math.sqrt(ss / (n - 1) / n);
+        return Math.sqrt(RunningMoments.sumOfSquaredDeviations(x, mean) / (n - 1) / n);
     }
 }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 import org.probstab.law.ScalarBatchSampler;
+import org.probstab.special.RunningMoments;
 
 /**
  * Sample paths of the rank-1 dynamics z_{t+1} = (1 − λχ_t) z_t, z_0 = 1 (000 Thm 1; 001 §3, Fig. 6): for each of
@@ -67,11 +68,7 @@ public record TrajectorySample(double lambda, double[][] logSquares) {
 
     /** The mean over runs of z_T² (the empirical mean square, carried by rare runs). */
     public double meanFinalSquare() {
-        double sum = 0;
-        for (double v : finalLogSquares()) {
-            sum += Math.exp(v);
-        }
-        return sum / runs();
+        return RunningMoments.mean(Arrays.stream(finalLogSquares()).map(Math::exp).toArray());
     }
 
     /** The fraction of runs whose log z_T² lies in [lo, hi]. */

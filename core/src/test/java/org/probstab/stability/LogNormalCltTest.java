@@ -4,73 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.probstab.law.TwoPointLaw;
 import org.probstab.lyapunov.ExactFiniteSum;
 import org.probstab.lyapunov.ExponentEstimate;
+import org.probstab.special.StandardNormal;
 
 /**
- * {@link LogNormalClt}: Φ and Φ⁻¹ against 25-digit mpmath values ({@code reference/normal_reference.csv}, made by
- * {@code reference/normal_distribution.py}), and the CLT probability against the exact binomial law of the
- * two-point model.
- *
- * <p>Tolerances. Φ(x): relative 1e-15 (≈ 4.5 ulp: the Chebyshev sum ≤ ~1.5 ulp, the two exponentials ≤ 1 ulp
- * each, the product ½ ulp). Φ⁻¹(p): |error| ≤ 1e-15·max(1, |x|), the inherited error of Φ divided by the density
- * (≤ 1e-15·Φ/φ ≤ 1e-15·1.26·… in the tails, where |x| ≥ 1).
+ * {@link LogNormalClt}: the CLT probability against the exact binomial law of the two-point model, the quantile as
+ * the inverse of the probability, and the degenerate cases. (Φ and Φ⁻¹ themselves: {@code StandardNormalTest}.)
  */
 class LogNormalCltTest {
-
-    @Test
-    void cdfMatchesMpmath() throws IOException {
-        for (double[] row : reference("cdf")) {
-            double value = LogNormalClt.standardNormalCdf(row[0]);
-            double relative = Math.abs(value - row[1]) / row[1];
-            assertThat(relative).as("Phi(%s) = %s, mpmath %s", row[0], value, row[1]).isLessThanOrEqualTo(1e-15);
-        }
-    }
-
-    @Test
-    void quantileMatchesMpmath() throws IOException {
-        for (double[] row : reference("quantile")) {
-            double value = LogNormalClt.standardNormalQuantile(row[0]);
-            assertThat(value).as("Phi^-1(%s)", row[0])
-                    .isCloseTo(row[1], offset(1e-15 * Math.max(1, Math.abs(row[1]))));
-        }
-        assertThat(LogNormalClt.standardNormalQuantile(0)).isEqualTo(Double.NEGATIVE_INFINITY);
-        assertThat(LogNormalClt.standardNormalQuantile(1)).isEqualTo(Double.POSITIVE_INFINITY);
-        assertThat(LogNormalClt.standardNormalQuantile(0.5)).isZero();
-        assertThatThrownBy(() -> LogNormalClt.standardNormalQuantile(1.5)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> LogNormalClt.standardNormalQuantile(Double.NaN))
-                .isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @Test
-    void cdfIsSymmetricMonotoneAndInvertedByTheQuantile() {
-        double previous = 0;
-        for (double x = -37.5; x <= 8.5; x += 0.0625) {
-            double p = LogNormalClt.standardNormalCdf(x);
-            if (x <= 5) {
-                assertThat(p).isGreaterThan(previous);
-            } else {
-                assertThat(p).isGreaterThanOrEqualTo(previous); // 1 − Φ(−x) saturates at 1 − 2⁻⁵³
-            }
-            previous = p;
-            assertThat(p + LogNormalClt.standardNormalCdf(-x)).isCloseTo(1.0, offset(2e-16));
-            if (x <= 0) {
-                assertThat(LogNormalClt.standardNormalQuantile(p)).isCloseTo(x, offset(2e-15 * Math.max(1, -x)));
-            }
-        }
-        assertThat(LogNormalClt.standardNormalCdf(-40)).isZero();
-        assertThat(LogNormalClt.standardNormalCdf(40)).isEqualTo(1.0);
-        assertThat(LogNormalClt.standardNormalCdf(Double.NEGATIVE_INFINITY)).isZero();
-        assertThat(LogNormalClt.standardNormalCdf(Double.NaN)).isNaN();
-    }
 
     @Test
     void cltProbabilityConvergesToTheExactBinomialProbability() {
@@ -110,7 +54,7 @@ class LogNormalCltTest {
         long t = 500;
         for (double p : new double[] {1e-6, 0.01, 0.3, 0.5, 0.9, 0.999}) {
             double q = LogNormalClt.quantile(p, t, exponent, logVariance);
-            assertThat(q).isCloseTo(t * exponent + Math.sqrt(logVariance * t) * LogNormalClt.standardNormalQuantile(p),
+            assertThat(q).isCloseTo(t * exponent + Math.sqrt(logVariance * t) * StandardNormal.quantile(p),
                     offset(1e-12));
             assertThat(LogNormalClt.probabilityBelow(Math.exp(q) * 2.5, 2.5, t, exponent, logVariance))
                     .isCloseTo(p, offset(1e-12 * Math.max(p, 1e-3)));
@@ -158,22 +102,5 @@ class LogNormalCltTest {
             cdf[k] = sum;
         }
         return cdf;
-    }
-
-    private static List<double[]> reference(String kind) throws IOException {
-        List<double[]> rows = new ArrayList<>();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(
-                LogNormalCltTest.class.getResourceAsStream("/reference/normal_reference.csv"),
-                StandardCharsets.UTF_8))) {
-            String line = in.readLine(); // header
-            while ((line = in.readLine()) != null) {
-                String[] f = line.split(",");
-                if (f[0].equals(kind)) {
-                    rows.add(new double[] {Double.parseDouble(f[1]), Double.parseDouble(f[2])});
-                }
-            }
-        }
-        assertThat(rows).isNotEmpty();
-        return rows;
     }
 }

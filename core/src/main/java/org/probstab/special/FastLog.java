@@ -1,10 +1,11 @@
-package org.probstab.lyapunov;
+package org.probstab.special;
 
 /**
- * A table-driven natural logarithm for the exponent loops: about 1.5–2× faster than {@link Math#log} one value at a
- * time and about 2.5× faster in bulk ({@link #logAll}), and bit-reproducible on every JVM (only +, −, ×, bit
- * operations and a table computed once by {@link StrictMath#log}, all of which Java evaluates exactly as
- * IEEE 754 prescribes; {@code Math.log} is an intrinsic that may differ between platforms by an ulp).
+ * A table-driven natural logarithm for the exponent loops: faster than {@link Math#log} one value at a time and
+ * more so in bulk ({@link #logAll}, whose second pass the JIT vectorises; the README has the measured numbers), and
+ * bit-reproducible on every JVM (only +, −, ×, bit operations and a table computed once by {@link StrictMath#log},
+ * all of which Java evaluates exactly as IEEE 754 prescribes; {@code Math.log} is an intrinsic that may differ
+ * between platforms by an ulp).
  *
  * <p>Method (the classical table + polynomial scheme; Tang, ACM TOMS 16 (1990); Muller, <i>Elementary
  * Functions</i>, ch. 6). For a positive normal x with bit pattern {@code ix}, subtracting the offset {@code OFF}
@@ -20,7 +21,7 @@ package org.probstab.lyapunov;
  * near 1 too. Error: ≤ 2 ulp of the result from {@code StrictMath.log} (checked by {@code FastLogTest} on
  * random normal, subnormal and near-1 arguments).
  */
-final class FastLog {
+public final class FastLog {
 
     private static final int TABLE_BITS = 10;
     private static final int SHIFT = 52 - TABLE_BITS;
@@ -31,7 +32,6 @@ final class FastLog {
     private static final long HALF_WIDTH = 1L << (SHIFT - 1);
     private static final long MIN_NORMAL_BITS = 0x0010000000000000L;
     private static final long MAX_FINITE_BITS = 0x7FEFFFFFFFFFFFFFL;
-    private static final double LN2 = 0x1.62e42fefa39efp-1;
     private static final double C3 = 1.0 / 3;
 
     /** Row i: RN(1/c_i), log c_i. */
@@ -49,7 +49,7 @@ final class FastLog {
     }
 
     /** log x for any double, with the special values of {@link Math#log} (−∞ at ±0, NaN below 0, +∞ at +∞). */
-    static double log(double x) {
+    public static double log(double x) {
         long ix = Double.doubleToRawLongBits(x);
         if (ix < MIN_NORMAL_BITS || ix > MAX_FINITE_BITS) {
             return special(x, ix);
@@ -59,7 +59,7 @@ final class FastLog {
         double z = Double.longBitsToDouble(ix - (tmp & EXPONENT_MASK));
         double c = Double.longBitsToDouble(OFF + (tmp & INDEX_MASK) + HALF_WIDTH);
         double r = (z - c) * TABLE[row];
-        double base = (double) (tmp >> 52) * LN2 + TABLE[row + 1];
+        double base = (double) (tmp >> 52) * Constants.LN2 + TABLE[row + 1];
         return base + log1pKernel(r);
     }
 
@@ -71,7 +71,7 @@ final class FastLog {
      *
      * @param scratch at least {@code to} doubles; [from, to) is overwritten
      */
-    static boolean logAll(double[] x, int from, int to, double[] out, double[] scratch) {
+    public static boolean logAll(double[] x, int from, int to, double[] out, double[] scratch) {
         long flags = 0;
         for (int i = from; i < to; i++) {
             long ix = Double.doubleToRawLongBits(x[i]);
@@ -81,7 +81,7 @@ final class FastLog {
             double z = Double.longBitsToDouble(ix - (tmp & EXPONENT_MASK));
             double c = Double.longBitsToDouble(OFF + (tmp & INDEX_MASK) + HALF_WIDTH);
             scratch[i] = (z - c) * TABLE[row];
-            out[i] = (double) (tmp >> 52) * LN2 + TABLE[row + 1];
+            out[i] = (double) (tmp >> 52) * Constants.LN2 + TABLE[row + 1];
         }
         for (int i = from; i < to; i++) {
             double r = scratch[i];
@@ -108,6 +108,6 @@ final class FastLog {
             return x;
         }
         // Positive subnormal: 2^54·x is normal.
-        return log(x * 0x1p54) - 54 * LN2;
+        return log(x * 0x1p54) - 54 * Constants.LN2;
     }
 }

@@ -1,4 +1,4 @@
-package org.probstab.lyapunov;
+package org.probstab.special;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
