@@ -1,5 +1,6 @@
 package org.probstab.estimator;
 
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.probstab.law.FiniteDataset;
 import org.probstab.law.GaussianRegression;
@@ -29,11 +30,11 @@ public sealed interface ScalarBatchLaw {
 
     /**
      * {Λ₋ = E log|1 − λχ_B|} or, with {@code withPlus}, {Λ₋, Λ₊ = E log|1 + λχ_B|}, exactly where possible, else
-     * by Monte-Carlo over {@code mcBatches} batches drawn from {@code rng} (the same batches for both signs, so
-     * the two exponents of a cell are estimated coherently).
+     * by Monte-Carlo over {@code mcBatches} batches drawn from the generator {@code rng} makes (asked for only
+     * then; the same batches for both signs, so the two exponents of a cell are estimated coherently).
      */
     ExponentEstimate[] exponents(double lambda, boolean withPlus, long enumerationBudget, long mcBatches,
-                                 RandomGenerator rng);
+                                 Supplier<RandomGenerator> rng);
 
     /** A finite dataset sampled with or without replacement. */
     record Finite(FiniteDataset data, int batchSize, boolean withReplacement) implements ScalarBatchLaw {
@@ -57,7 +58,7 @@ public sealed interface ScalarBatchLaw {
 
         @Override
         public ExponentEstimate[] exponents(double lambda, boolean withPlus, long enumerationBudget, long mcBatches,
-                                            RandomGenerator rng) {
+                                            Supplier<RandomGenerator> rng) {
             // S = 1 with or without replacement is the same law: a uniform index.
             if (batchSize == 1) {
                 return withPlus ? ExactFiniteSum.exponentPair(data, lambda)
@@ -70,8 +71,8 @@ public sealed interface ScalarBatchLaw {
                                 BatchEnumeration.exponent(data, batchSize, withReplacement, -lambda)}
                         : new ExponentEstimate[] {minus};
             }
-            return withPlus ? BatchMonteCarlo.exponentPair(sampler(), lambda, mcBatches, rng)
-                    : new ExponentEstimate[] {BatchMonteCarlo.exponent(sampler(), lambda, mcBatches, rng)};
+            return withPlus ? BatchMonteCarlo.exponentPair(sampler(), lambda, mcBatches, rng.get())
+                    : new ExponentEstimate[] {BatchMonteCarlo.exponent(sampler(), lambda, mcBatches, rng.get())};
         }
     }
 
@@ -100,7 +101,7 @@ public sealed interface ScalarBatchLaw {
 
         @Override
         public ExponentEstimate[] exponents(double lambda, boolean withPlus, long enumerationBudget, long mcBatches,
-                                            RandomGenerator rng) {
+                                            Supplier<RandomGenerator> rng) {
             ExponentEstimate minus = quadrature.exponent(lambda);
             return withPlus ? new ExponentEstimate[] {minus, quadrature.exponent(-lambda)}
                     : new ExponentEstimate[] {minus};
