@@ -3,6 +3,7 @@ package org.probstab.model;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 
@@ -34,11 +35,16 @@ final class DatasetCache<K, V> {
     }
 
     V get(K key, Supplier<V> make) {
+        return get(key, k -> make.get());
+    }
+
+    /** The value of {@code key}, made by {@code make} if absent (a non-capturing function allocates nothing). */
+    V get(K key, Function<K, V> make) {
         V v = map.get(key);
         if (v != null) {
             return v;
         }
-        V made = make.get();
+        V made = make.apply(key);
         long s = size.applyAsLong(made);
         if (s > maxSize) {
             return made;

@@ -40,26 +40,38 @@ final class MfGaussianModel implements Model {
     private static final DatasetCache<LawKey, CellLaw> LAWS = new DatasetCache<>(4096, 1L << 22,
             c -> c.law() instanceof ScalarBatchLaw.Finite f ? f.data().size() : 0);
 
+    /** Laws are immutable (final fields), so a racy read of a slot sees null or a whole law. */
+    private static final CellLaw[] RECENT = new CellLaw[4096];
+
     private record LawKey(long dataSeed, double n, double mu, double sigma, int batchSize, boolean withReplacement) {
+
+        boolean is(long dataSeed, double n, double mu, double sigma, int batchSize, boolean withReplacement) {
+            return this.dataSeed == dataSeed && Double.compare(this.n, n) == 0 && Double.compare(this.mu, mu) == 0
+                    && Double.compare(this.sigma, sigma) == 0 && this.batchSize == batchSize
+                    && this.withReplacement == withReplacement;
+        }
+
+        static int hash(long dataSeed, double n, double mu, double sigma, int batchSize, boolean withReplacement) {
+            long h = dataSeed * 31 + Double.doubleToLongBits(n);
+            h = h * 31 + Double.doubleToLongBits(mu);
+            h = h * 31 + Double.doubleToLongBits(sigma);
+            h = h * 31 + batchSize * 2L + (withReplacement ? 1 : 0);
+            return (int) (StreamSeeds.mix(h) >>> 32);
+        }
+
         // Written out: a record's generated equals and hashCode showed in profiles of the per-cell lookup.
         @Override
         public boolean equals(Object o) {
-            return o instanceof LawKey k && k.dataSeed == dataSeed && Double.compare(k.n, n) == 0
-                    && Double.compare(k.mu, mu) == 0 && Double.compare(k.sigma, sigma) == 0
-                    && k.batchSize == batchSize && k.withReplacement == withReplacement;
+            return o instanceof LawKey k && k.is(dataSeed, n, mu, sigma, batchSize, withReplacement);
         }
 
         @Override
         public int hashCode() {
-            long h = dataSeed * 31 + Double.doubleToLongBits(n);
-            h = h * 31 + Double.doubleToLongBits(mu);
-            h = h * 31 + Double.doubleToLongBits(sigma);
-            h = h * 31 + batchSize * 2 + (withReplacement ? 1 : 0);
-            return (int) (h ^ (h >>> 32));
+            return hash(dataSeed, n, mu, sigma, batchSize, withReplacement);
         }
     }
 
-    private record CellLaw(ScalarBatchLaw law, SortedMap<String, Double> params) {
+    private record CellLaw(LawKey key, ScalarBatchLaw law, SortedMap<String, Double> params) {
     }
 
     @Override
@@ -99,9 +111,22 @@ final class MfGaussianModel implements Model {
     }
 
     private static CellLaw cellLaw(CellParameters p, long seed) {
-        LawKey key = new LawKey(Parameters.dataSeed(p, seed), p.number("N"), p.number("mu"), p.number("sigma"),
-                p.integer("S"), Parameters.withReplacement(p));
-        return LAWS.get(key, () -> makeLaw(key));
+        long dataSeed = Parameters.dataSeed(p, seed);
+        double n = p.number("N");
+        double mu = p.number("mu");
+        double sigma = p.number("sigma");
+        int batchSize = p.integer("S");
+        boolean withReplacement = Parameters.withReplacement(p);
+        // The last law per hash bucket, probed without making a key (a sweep asks for one per cell).
+        int slot = LawKey.hash(dataSeed, n, mu, sigma, batchSize, withReplacement) & (RECENT.length - 1);
+        CellLaw recent = RECENT[slot];
+        if (recent != null && recent.key().is(dataSeed, n, mu, sigma, batchSize, withReplacement)) {
+            return recent;
+        }
+        CellLaw law = LAWS.get(new LawKey(dataSeed, n, mu, sigma, batchSize, withReplacement),
+                MfGaussianModel::makeLaw);
+        RECENT[slot] = law;
+        return law;
     }
 
     private static CellLaw makeLaw(LawKey key) {
@@ -109,14 +134,14 @@ final class MfGaussianModel implements Model {
         SortedMap<String, Double> params = Column.RealMap.freeze(Map.of("sigma", key.sigma(), "data_seed",
                 (double) key.dataSeed()));
         if (Double.isInfinite(key.n())) {
-            return new CellLaw(new ScalarBatchLaw.FreshGaussian(law, key.batchSize()), params);
+            return new CellLaw(key, new ScalarBatchLaw.FreshGaussian(law, key.batchSize()), params);
         }
         long dataSeed = key.dataSeed();
         int size = (int) key.n();
         double[] pairs = PAIRS.get(List.of(dataSeed, (long) size),
                 () -> GaussianRegression.samplePairs(size, StreamSeeds.stream(dataSeed, size, Purpose.DATASET)));
         FiniteDataset data = law.datasetFromPairs(pairs);
-        return new CellLaw(new ScalarBatchLaw.Finite(data, key.batchSize(), key.withReplacement()), params);
+        return new CellLaw(key, new ScalarBatchLaw.Finite(data, key.batchSize(), key.withReplacement()), params);
     }
 
     @Override

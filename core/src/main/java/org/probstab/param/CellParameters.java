@@ -119,6 +119,7 @@ public final class CellParameters {
          */
         private final int[] table;
         private final String[] keys;
+        private final int[] hashes;
         private static final int EMPTY = Integer.MIN_VALUE;
 
         private Layout(String[] numberNames, String[] textNames) {
@@ -127,6 +128,7 @@ public final class CellParameters {
             int size = Integer.highestOneBit(Math.max(1, 4 * (numberNames.length + textNames.length) - 1)) << 1;
             table = new int[size];
             keys = new String[size];
+            hashes = new int[size];
             Arrays.fill(table, EMPTY);
             for (int k = 0; k < numberNames.length; k++) {
                 put(numberNames[k], k);
@@ -144,6 +146,7 @@ public final class CellParameters {
             }
             table[i] = code;
             keys[i] = name;
+            hashes[i] = name.hashCode();
         }
 
         private static int spread(int h) {
@@ -153,13 +156,14 @@ public final class CellParameters {
         /** The code of {@code name} in {@link #table}, or {@link #EMPTY}. */
         private int code(String name) {
             int mask = table.length - 1;
-            for (int i = spread(name.hashCode()) & mask; ; i = (i + 1) & mask) {
+            int h = name.hashCode();
+            for (int i = spread(h) & mask; ; i = (i + 1) & mask) {
                 int code = table[i];
                 if (code == EMPTY) {
                     return EMPTY;
                 }
                 String key = keys[i];
-                if (key == name || key.equals(name)) {
+                if (key == name || hashes[i] == h && key.equals(name)) {
                     return code;
                 }
             }
