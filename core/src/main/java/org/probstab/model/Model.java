@@ -41,6 +41,24 @@ public interface Model {
         return Optional.empty();
     }
 
+    /**
+     * For a model without exact exponents of its own (a trained network), the cell of an exactly solvable model that
+     * is its linearised theory, for drawing that theory's boundaries over this model's maps; empty for the others.
+     * Must not depend on anything but {@code p} (no training, no random draws).
+     */
+    default Optional<TheoryCell> theory(CellParameters p) {
+        return Optional.empty();
+    }
+
+    /**
+     * Cells per chunk when a sweep's config leaves {@code output.chunk_cells} automatic; 0 (the default) sizes chunks
+     * by the grid. A model whose cells are expensive and evaluated together (trained nets) asks for small chunks, so
+     * that a sweep spreads over the tasks, reports progress and resumes at a fine grain.
+     */
+    default long chunkCells() {
+        return 0;
+    }
+
     /** The kind of table its cells fill (the phase table unless the model says otherwise). */
     default TableKind kind() {
         return PhaseTable.KIND;

@@ -214,6 +214,15 @@ public final class ModelRegistry {
                 .filter(m -> m.name().startsWith("mf-") || m.name().equals("linreg")).map(Model::name).toList())));
     }
 
+    /**
+     * The theory cell of one cell of a model ({@link Model#theory}), its parameters validated as for {@code auto};
+     * empty when the model has none.
+     */
+    public static java.util.Optional<TheoryCell> theory(String modelName, Map<String, ?> raw) {
+        Model model = get(modelName);
+        return model.theory(resolve(model, raw, EstimatorKind.AUTO));
+    }
+
     /** Resolves and evaluates one cell of a grid (level 0). */
     public static Row evaluate(String modelName, Map<String, ?> raw, EstimatorKind estimator, long seed,
                                long cellId) {

@@ -45,7 +45,8 @@ import org.probstab.param.ParameterSpec;
  *   estimator { kind = auto, runs = 64, steps = 10000 }   # kind and the shared estimator parameters
  *   max_cells = 100000000            # refuse larger grids
  * }
- * output { path = "out/lambda-mu-ninf", chunk_cells = 0, wave_chunks = 0 }   # 0 = automatic
+ * output { path = "out/lambda-mu-ninf", chunk_cells = 0, wave_chunks = 0 }   # 0 = automatic (a model may
+ *                                                                          # ask for its own chunk size)
  * </pre>
  *
  * <p>The config hash is SHA-256 of the canonical (sorted, concise JSON) rendering of the resolved {@code sweep}
@@ -201,6 +202,9 @@ public record SweepSpec(String name, String model, long seed, String description
             }
         }
 
+        if (chunkCells == 0) {
+            chunkCells = model.chunkCells();
+        }
         SweepSpec candidate = new SweepSpec(name, modelName, seed, description, kind, fixed, axes, maxCells,
                 outputPath, chunkCells, waveChunks, "", "0".repeat(64));
         SweepPlan.checkCombinations(candidate);

@@ -14,8 +14,9 @@ import org.probstab.config.InvalidInputException;
  * @param kind    the backend
  * @param device  the device request
  * @param threads worker threads (cpu backend)
+ * @param gpu     the GPU ordinal a GPU device means (djl backend; a Spark task passes the GPU address it was given)
  */
-public record BackendChoice(Kind kind, DeviceRequest device, int threads) {
+public record BackendChoice(Kind kind, DeviceRequest device, int threads, int gpu) {
 
     /** The backends. */
     public enum Kind {
@@ -79,6 +80,9 @@ public record BackendChoice(Kind kind, DeviceRequest device, int threads) {
         if (threads < 1 || threads > 4096) {
             throw InvalidInputException.outOfRange("threads", threads, "integers in [1, 4096]");
         }
+        if (gpu < 0) {
+            throw InvalidInputException.outOfRange("gpu", gpu, "GPU ordinals >= 0");
+        }
         if (kind == Kind.DJL && threads != 1) {
             throw InvalidInputException.outOfRange("threads", threads, "1 for backend djl (one PyTorch intra-op "
                     + "thread per task)");
@@ -87,16 +91,21 @@ public record BackendChoice(Kind kind, DeviceRequest device, int threads) {
 
     /** The cpu backend on {@code threads} threads. */
     public static BackendChoice cpu(int threads) {
-        return new BackendChoice(Kind.CPU, DeviceRequest.CPU, threads);
+        return new BackendChoice(Kind.CPU, DeviceRequest.CPU, threads, 0);
     }
 
     /** The djl backend with a device request. */
     public static BackendChoice djl(DeviceRequest device) {
-        return new BackendChoice(Kind.DJL, device, 1);
+        return new BackendChoice(Kind.DJL, device, 1, 0);
+    }
+
+    /** The djl backend with a device request and the GPU ordinal a GPU device means. */
+    public static BackendChoice djl(DeviceRequest device, int gpu) {
+        return new BackendChoice(Kind.DJL, device, 1, gpu);
     }
 
     /** Parses backend and device labels ({@code threads} as given). */
     public static BackendChoice parse(String backend, String device, int threads) {
-        return new BackendChoice(Kind.parse("backend", backend), DeviceRequest.parse("device", device), threads);
+        return new BackendChoice(Kind.parse("backend", backend), DeviceRequest.parse("device", device), threads, 0);
     }
 }

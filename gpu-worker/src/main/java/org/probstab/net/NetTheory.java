@@ -1,8 +1,11 @@
 package org.probstab.net;
 
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.probstab.estimator.EstimatorKind;
 import org.probstab.model.ModelRegistry;
+import org.probstab.model.TheoryCell;
 import org.probstab.stability.DiagonalApproximation;
 import org.probstab.table.PhaseTable;
 import org.probstab.table.Row;
@@ -63,6 +66,24 @@ public record NetTheory(double lambda, String phase, double exponentMinus, doubl
         return activation == Activation.SWISH ? 0.5 : 1.0;
     }
 
+    /**
+     * The scalar saddle of a cell with Gaussian data, as a cell of core's {@code mf-gaussian}: (c₀λ, μ, S, σ,
+     * N = ∞), λ scaled by c₀; empty for masked data (whose theory is the diagonal approximation, not one saddle).
+     */
+    public static Optional<TheoryCell> cell(NetCellSpec spec) {
+        if (spec.data() == NetData.MASKED) {
+            return Optional.empty();
+        }
+        double slope = slopeAtZero(spec.activation());
+        Map<String, Object> p = new HashMap<>();
+        p.put("lambda", slope * spec.lambda());
+        p.put("mu", spec.mu());
+        p.put("S", spec.batchSize());
+        p.put("N", Double.POSITIVE_INFINITY);
+        p.put("sigma", spec.sigma());
+        return Optional.of(new TheoryCell(MODEL, p, slope));
+    }
+
     /** The theory for one cell; {@code seed} and {@code cellId} are passed to core (the exact method uses neither). */
     public static NetTheory of(NetCellSpec spec, long seed, long cellId) {
         double slope = slopeAtZero(spec.activation());
@@ -72,11 +93,9 @@ public record NetTheory(double lambda, String phase, double exponentMinus, doubl
             int rank = DiagonalApproximation.masked(spec.mu(), v, spec.batchSize()).predictedRank(lambda);
             return new NetTheory(lambda, null, Double.NaN, Double.NaN, rank);
         }
-        double lambda = slope * spec.lambda();
-        Row r = ModelRegistry.evaluate(MODEL, Map.of("lambda", lambda, "mu", spec.mu(), "S",
-                spec.batchSize(), "N", Double.POSITIVE_INFINITY, "sigma", spec.sigma()), EstimatorKind.EXACT, seed,
-                cellId);
-        return new NetTheory(lambda, r.get(PhaseTable.PHASE), r.get(PhaseTable.EXP_MINUS), r.get(PhaseTable.EXP_PLUS),
-                -1);
+        TheoryCell cell = cell(spec).orElseThrow();
+        Row r = ModelRegistry.evaluate(cell.model(), cell.parameters(), EstimatorKind.EXACT, seed, cellId);
+        return new NetTheory(slope * spec.lambda(), r.get(PhaseTable.PHASE), r.get(PhaseTable.EXP_MINUS),
+                r.get(PhaseTable.EXP_PLUS), -1);
     }
 }

@@ -14,7 +14,7 @@ import org.probstab.config.InvalidInputException;
  * </ul>
  *
  * @param kind    sgd or adam
- * @param beta1   Adam's first-moment decay, in [0, 1); ignored (0) for sgd
+ * @param beta1   Adam's first-moment decay (parameter {@code adam_beta1}), in [0, 1); ignored (0) for sgd
  * @param beta2   Adam's second-moment decay, in [0, 1); ignored (0) for sgd
  * @param epsilon Adam's denominator offset, &gt; 0; ignored (0) for sgd
  */
@@ -61,13 +61,13 @@ public record OptimiserSpec(Kind kind, double beta1, double beta2, double epsilo
             epsilon = 0;
         } else {
             if (!(beta1 >= 0 && beta1 < 1)) {
-                throw InvalidInputException.outOfRange("beta1", beta1, "[0, 1)");
+                throw InvalidInputException.outOfRange("adam_beta1", beta1, "[0, 1)");
             }
             if (!(beta2 >= 0 && beta2 < 1)) {
-                throw InvalidInputException.outOfRange("beta2", beta2, "[0, 1)");
+                throw InvalidInputException.outOfRange("adam_beta2", beta2, "[0, 1)");
             }
             if (!(epsilon > 0) || Double.isInfinite(epsilon)) {
-                throw InvalidInputException.outOfRange("epsilon", epsilon, "(0, inf)");
+                throw InvalidInputException.outOfRange("adam_epsilon", epsilon, "(0, inf)");
             }
         }
     }

@@ -67,7 +67,7 @@ class NetCellSpecTest {
         assertOneLine(org.assertj.core.api.Assertions.catchThrowable(
                 () -> NetCellSpec.builder().steps(0).build()), "steps", "0");
         assertOneLine(org.assertj.core.api.Assertions.catchThrowable(
-                () -> OptimiserSpec.adam(1.0, 0.999, 1e-8)), "beta1", "1.0");
+                () -> OptimiserSpec.adam(1.0, 0.999, 1e-8)), "adam_beta1", "1.0");
         assertOneLine(org.assertj.core.api.Assertions.catchThrowable(
                 () -> NetData.parse("data", "mnist")), "data", "'mnist'");
     }
@@ -87,9 +87,10 @@ class NetCellSpecTest {
                 streams.add(NetStreams.of(1, c));
             }
             Throwable e = org.assertj.core.api.Assertions.catchThrowable(
-                    () -> backend.open(shape, cells, streams, 50_000_000L));
-            assertOneLine(e, "memory_budget", "50000000");
-            assertThat(e.getMessage()).contains("at least " + needed + " bytes for a batch of 64 cells");
+                    () -> backend.open(shape, cells, streams, 50L << 20));
+            assertOneLine(e, "memory_mb", "50");
+            assertThat(e.getMessage()).contains("a batch of 64 cells").contains("needs "
+                    + org.probstab.net.MemoryBudget.mib(needed) + " MiB").contains("allowed memory_mb >= ");
             assertThat(backend.open(shape, cells.subList(0, 2), streams.subList(0, 2), needed)).isNotNull();
         }
     }

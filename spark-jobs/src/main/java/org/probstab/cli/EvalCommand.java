@@ -30,7 +30,7 @@ final class EvalCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--model", required = true, description = "model: mf-gaussian, mf-data, mf-two-point, linreg,"
-            + " random-sym")
+            + " random-sym, net-two-layer, mf-linear-50 (a net model trains its one cell)")
     String model;
 
     @Option(names = "--param", description = "a parameter as key=value (repeatable), e.g. --param lambda=0.3")

@@ -26,7 +26,9 @@ import picocli.CommandLine.Spec;
  * {@code probstab export TABLE --csv}: prints a phase table (or the rows a {@code --where} SQL condition keeps) as
  * CSV on stdout, ordered by {@code sweep_id, cell_id}, so a table can be inspected without knowing Spark. Doubles
  * are printed in Java's shortest round-trip form (so the CSV is exact), −∞ as {@code -Infinity}, a null as an empty
- * field; {@code params} as {@code key=value;…} and {@code spectrum} as {@code v1;v2;…}.
+ * field; {@code params} as {@code key=value;…} and arrays ({@code spectrum}, {@code singular_values}) as
+ * {@code v1;v2;…}. Columns come in the order of the table's kind (its manifest's model), e.g. the net-cell kind for
+ * {@code probstab train}'s tables.
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Print a phase table (or part of it) as CSV.")
@@ -73,9 +75,11 @@ final class ExportCommand implements Callable<Integer> {
             }
             List<String> selected = columns;
             if (selected == null) {
-                // Table order (DESIGN §4): the partition column sweep_id first, as written; chunk is bookkeeping.
+                // The table's own order (DESIGN §4): its kind from the manifest (a phase table when it has none),
+                // the partition column sweep_id first, as written; chunk is bookkeeping.
                 selected = new ArrayList<>();
-                for (String c : org.probstab.table.PhaseTable.KIND.tableColumnNames()) {
+                for (String c : TableReader.kind(spark, table).orElse(org.probstab.table.PhaseTable.KIND)
+                        .tableColumnNames()) {
                     if (all.contains(c) && !c.equals("chunk")) {
                         selected.add(c);
                     }

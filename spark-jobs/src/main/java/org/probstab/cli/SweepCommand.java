@@ -40,6 +40,9 @@ final class SweepCommand implements Callable<Integer> {
     @Mixin
     MasterOption master = new MasterOption();
 
+    @picocli.CommandLine.Option(names = "--quick", description = "the config's quick size (its quick { ... } block)")
+    boolean quick;
+
 
 
 
@@ -51,7 +54,7 @@ final class SweepCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         String fileName = config.getFileName().toString();
         String defaultName = fileName.endsWith(".conf") ? fileName.substring(0, fileName.length() - 5) : fileName;
-        SweepSpec sweep = SweepSpec.from(SweepConfig.load(config, set.overrides), defaultName);
+        SweepSpec sweep = SweepSpec.from(SweepConfig.load(config, set.overrides, quick), defaultName);
         if (run.out != null) {
             sweep = sweep.withOutputPath(run.out);
         }

@@ -21,13 +21,12 @@ import org.probstab.table.TableData;
  * @param labels one legend label per config
  * @param title  the chart's title
  */
-public record ExponentCurvesFigure(String id, String paper, List<String> configs, List<String> quick,
+public record ExponentCurvesFigure(String id, String paper, List<String> configs,
                                    String lookFor, String column, List<String> labels, String title)
         implements Figure {
 
     public ExponentCurvesFigure {
         configs = List.copyOf(configs);
-        quick = List.copyOf(quick);
         labels = List.copyOf(labels);
         if (labels.size() != configs.size()) {
             throw new IllegalArgumentException("one label per config");

@@ -5,9 +5,10 @@ import java.util.List;
 import org.probstab.table.TableData;
 
 /**
- * One figure of the papers: the sweep configs under {@code conf/} that make its tables, the {@code --set} overrides of
- * its quick size, what a reader should look for, and how it is drawn from its tables. Each figure is a value that
- * carries its own drawing; {@link Figures#run} sweeps the configs and calls {@link #draw}.
+ * One figure of the papers: the sweep configs under {@code conf/} that make its tables (each declares its own quick
+ * size in a {@code quick} block, see {@link org.probstab.sweep.SweepConfig}), what a reader should look for, and how
+ * it is drawn from its tables. Each figure is a value that carries its own drawing; {@link Figures#run} sweeps (or,
+ * for net models, trains) the configs and calls {@link #draw}.
  */
 public interface Figure {
 
@@ -19,9 +20,6 @@ public interface Figure {
 
     /** Config file names under conf/, in the order {@link #draw} receives their tables. */
     List<String> configs();
-
-    /** {@code --set} overrides of {@code --quick}, applied to every config. */
-    List<String> quick();
 
     /** What a reader should check. */
     String lookFor();

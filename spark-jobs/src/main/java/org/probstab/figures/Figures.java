@@ -11,6 +11,7 @@ import java.util.Locale;
 import org.apache.spark.sql.SparkSession;
 import org.probstab.render.Charts;
 import org.probstab.render.Renderer;
+import org.probstab.spark.NetChunkEvaluator;
 import org.probstab.spark.SweepJob;
 import org.probstab.spark.TableReader;
 import org.probstab.sweep.SweepConfig;
@@ -21,8 +22,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The figures of the papers that are Lyapunov-exponent diagrams, one or more configs each under
- * {@code conf/fig-*.conf}: {@link #run} sweeps every config with {@link SweepJob} in the caller's SparkSession, reads
+ * The figures of the papers that are Lyapunov-exponent diagrams or trained-net rank maps, one or more configs each
+ * under {@code conf/fig-*.conf}: {@link #run} sweeps every config with {@link SweepJob} in the caller's SparkSession
+ * (net models train their chunks together, {@link NetChunkEvaluator}, as {@code probstab train} does), reads
  * the tables back, lets each {@link Figure} draw itself, and writes {@code index.md} naming each figure, its configs,
  * what to look for and the numbers measured on the way.
  */
@@ -37,14 +39,12 @@ public final class Figures {
     public static final List<Figure> FIGURES = List.of(
             new PhaseMapFigure("two-point-lambda-a", "000 Fig. 2-left / 001 Fig. 1b",
                     List.of("fig-two-point-lambda-a.conf"),
-                    List.of("sweep.axes.lambda.steps=60", "sweep.axes.a.steps=40"),
                     "Five phases of the two-point saddle. The black curves (exact roots of Λ₋ and Λ₊, dashed Λ₊) run"
                             + " exactly along the colour edges; the dotted L2 curve splits Ia from Ib. Phase III"
                             + " (collapse) needs a < 0.", List.of()),
             new ExponentCurvesFigure("2x2-top-exponent", "000 Fig. 2-right",
                     List.of("fig-2x2-top-exponent-qr.conf", "fig-2x2-top-exponent-vector.conf",
                             "fig-2x2-top-exponent-paper.conf"),
-                    List.of("sweep.axes.lambda.steps=16", "sweep.estimator.runs=32", "sweep.estimator.steps=2000"),
                     "Top exponent of the 2×2 system against λ: positive at small λ, negative (θ → 0 in probability)"
                             + " between two learning rates although E[Ĥ] has a negative eigenvalue, positive again"
                             + " beyond. The unbiased QR spectrum and single-vector product agree; the paper"
@@ -54,39 +54,55 @@ public final class Figures {
                     "2×2 system Ĥ = diag(0.1, −0.1) + M + Mᵀ: top Lyapunov exponent"),
             new PhaseMapFigure("lambda-mu-ninf-s1", "000 Fig. 9 left / 001 Fig. 3 left",
                     List.of("fig-lambda-mu-ninf-s1.conf"),
-                    List.of("sweep.axes.lambda.steps=40", "sweep.axes.mu.steps=30"),
                     "Phase III (collapse onto the low-rank saddle) for μ below about 0.3, between the two roots of Λ₊;"
                             + " Ia/Ib split by the L2 curve; exact boundaries on the colour edges.",
                     List.of("exp_minus")),
             new PhaseMapFigure("lambda-s-ninf-mu006", "000 Fig. 9 right / 001 Fig. 3 right",
                     List.of("fig-lambda-s-ninf-mu006.conf"),
-                    List.of("sweep.axes.lambda.steps=40", "sweep.axes.S.to=8", "sweep.axes.S.steps=8"),
                     "Larger batches shrink the collapse phase III and push every boundary to larger λ.", List.of()),
             new SliceMapsFigure("lambda-mu-finite-n", "000 Fig. 5, 8 / 001 Fig. 4",
                     List.of("fig-lambda-mu-finite-n.conf"),
-                    List.of("sweep.axes.lambda.steps=50", "sweep.axes.mu.steps=40"),
                     "One map per N: fractal-like boundaries at small N, a lower part shared by all N, phase II"
                             + " fading as N grows (compare with the N = ∞ map).", "N", "mu", List.of(),
                     "λ–μ phases, one dataset of size N = %s, S = 1"),
             new SliceMapsFigure("linreg-outlier-stripes", "001 Fig. 2",
                     List.of("fig-linreg-outlier-stripes.conf"),
-                    List.of("sweep.axes.lambda.steps=60", "sweep.axes.outlier.steps=25"),
                     "Stripes of stability around λ = 1/x_i²; intermediate λ are robust to the outlier, the smallest"
                             + " are not: left of λ_GD/N (green) SGD is stable, the outlier moves λ_GD (grey).", "N",
                     "outlier", List.of("gd"), "linear regression with an outlier, N = %s, S = 1"),
             new TrajectoriesFigure("typical-vs-mean-square", "001 Fig. 6 (and 002 eq. 40–41)",
                     List.of("fig-typical-vs-mean-square.conf"),
-                    List.of("sweep.axes.lambda.steps=8"),
                     "e^{2Λ} < 1 for every λ here (typical trajectories converge) while E(1 − λh)² > 1 beyond"
                             + " λ = 2/3: the mean square is carried by rare trajectories. In the trajectory plots the"
                             + " bulk of the runs follows e^{2Λt} inside the CLT band, not the mean square.", 200, 200,
                     60, 100),
             new PhaseMapFigure("mlp-theory-boundary", "000 Fig. 6 (dashed line)",
                     List.of("fig-mlp-theory-boundary.conf"),
-                    List.of("sweep.axes.lambda.steps=40", "sweep.axes.mu.steps=30"),
                     "The theory boundary of the 200→200→200 experiment: where the saddle becomes attractive"
                             + " (Λ₋, Λ₊ < 0) at small λ; for λ < 0.2 it runs close to the loss of L2 stability.",
-                    List.of()));
+                    List.of()),
+            new NetRankMapsFigure("mlp-rank-linear-tanh", "000 Fig. 6 / 001 Fig. 7",
+                    List.of("fig-mlp-rank-linear-tanh.conf"),
+                    "Trained nets lose rank (darker cells) where the saddle's theory predicts phase III, below the"
+                            + " boundary at small μ and large λ, and keep full rank where it predicts learning; tanh"
+                            + " collapses more slowly than linear at the same steps.",
+                    "rank of W₂, %s nets, SGD, S = 1 (theory: saddle at c₀λ)"),
+            new NetRankMapsFigure("mlp-rank-activations", "001 Fig. 8",
+                    List.of("fig-mlp-rank-activations.conf"),
+                    "The same collapse for linear, tanh, ReLU and swish nets; swish's boundary sits at twice the λ"
+                            + " (its σ'(0) = ½ halves the rate the saddle sees).",
+                    "rank of W₂, %s nets, SGD, S = 1 (theory: saddle at c₀λ)"),
+            new NetRankMapsFigure("mlp-rank-adam", "000 Fig. 14",
+                    List.of("fig-mlp-rank-adam.conf"),
+                    "Adam also ends at low rank in a region of small μ and large λ like SGD's; the curves are the"
+                            + " SGD saddle's (there is no Adam theory here), for comparison.",
+                    "rank of W₂, %s nets, Adam, S = 1 (curves: the SGD saddle at c₀λ)"),
+            new RankCurvesFigure("mf-rank-lambda", "000 Fig. 12",
+                    List.of("fig-mf-rank-lambda.conf"),
+                    "The rank of the 50 → 50 → 50 linear net falls with λ where the diagonal approximation says the"
+                            + " noisiest subspaces collapse; the net lags the prediction (a subspace is active in one"
+                            + " sample of 50) and diverges at the largest λ.",
+                    "rank vs λ, linear 50 → 50 → 50, masked data, μ = %s"));
 
     /** What a run produced. */
     public record Summary(Path index, List<Path> pngs, double seconds) {
@@ -106,18 +122,18 @@ public final class Figures {
      * @param spark   the session all sweeps run in
      * @param confDir where the fig-*.conf files are
      * @param outDir  PNGs and index.md go here, tables under {@code outDir/tables}
-     * @param quick   small grids ({@link Figure#quick}) for a fast check
+     * @param quick   small grids (each config's {@code quick} block) for a fast check
      */
     public static Summary run(SparkSession spark, Path confDir, Path outDir, boolean quick) throws IOException {
         Charts.headless();
         long t0 = System.nanoTime();
         List<List<SweepSpec>> specs = new ArrayList<>();
         for (Figure f : FIGURES) {
-            // Validate every config (with its quick overrides) before anything runs: bad input fails fast.
+            // Validate every config (at its quick size) before anything runs: bad input fails fast.
             List<SweepSpec> s = new ArrayList<>();
             for (String conf : f.configs()) {
                 String name = conf.endsWith(".conf") ? conf.substring(0, conf.length() - 5) : conf;
-                s.add(SweepSpec.from(SweepConfig.load(confDir.resolve(conf), quick ? f.quick() : List.of()), name)
+                s.add(SweepSpec.from(SweepConfig.load(confDir.resolve(conf), List.of(), quick), name)
                         .withOutputPath(outDir.resolve("tables").resolve(name).toString()));
             }
             specs.add(s);
@@ -127,15 +143,17 @@ public final class Figures {
         StringBuilder index = new StringBuilder();
         index.append("# probstab figures").append(quick ? " (--quick: small grids)" : "").append("\n\n")
                 .append("Generated by `bin/probstab figures").append(quick ? " --quick" : "").append("`. Each figure")
-                .append(" names its config under `conf/`; rerun one with `bin/probstab sweep conf/NAME.conf` and")
+                .append(" names its config under `conf/`; rerun one with `bin/probstab sweep conf/NAME.conf` (`train` for")
+                .append(" the net configs) and")
                 .append(" `bin/probstab render out/NAME --png FILE`.\n\n");
         for (int k = 0; k < FIGURES.size(); k++) {
             Figure f = FIGURES.get(k);
             long f0 = System.nanoTime();
             List<TableData> tables = new ArrayList<>();
             for (SweepSpec spec : specs.get(k)) {
-                SweepJob.run(spark, new SweepPlan(spec), new SweepJob.Options(false, true, 0,
-                        Duration.ofSeconds(30)));
+                SweepPlan plan = new SweepPlan(spec);
+                SweepJob.run(spark, plan, new SweepJob.Options(false, true, 0, Duration.ofSeconds(30)),
+                        NetChunkEvaluator.of(plan));
                 tables.add(TableReader.read(spark, spec.outputPath(), null));
             }
             List<String> notes = new ArrayList<>();
@@ -143,8 +161,8 @@ public final class Figures {
             pngs.addAll(made);
             index.append("## ").append(f.id()).append(" — ").append(f.paper()).append("\n\n");
             index.append("Config: ").append(String.join(", ", f.configs().stream().map(c -> "`conf/" + c + "`")
-                    .toList())).append(quick ? " with " + String.join(" ", f.quick().stream()
-                    .map(s -> "`--set " + s + "`").toList()) : "").append("\n\n");
+                    .toList())).append(quick ? " at its quick size (the config's `quick` block)" : "")
+                    .append("\n\n");
             index.append("What to look for: ").append(f.lookFor()).append("\n\n");
             for (String l : notes) {
                 index.append("- ").append(l).append('\n');

@@ -13,12 +13,11 @@ import org.probstab.table.TableData;
  *
  * @param extraColumns numeric columns drawn as continuous maps as well
  */
-public record PhaseMapFigure(String id, String paper, List<String> configs, List<String> quick, String lookFor,
+public record PhaseMapFigure(String id, String paper, List<String> configs, String lookFor,
                              List<String> extraColumns) implements Figure {
 
     public PhaseMapFigure {
         configs = List.copyOf(configs);
-        quick = List.copyOf(quick);
         extraColumns = List.copyOf(extraColumns);
     }
 

@@ -17,13 +17,12 @@ import org.probstab.table.TableData;
  * @param overlays    theory curves over each map
  * @param titleFormat the title of a map, with {@code %s} for the slice value
  */
-public record SliceMapsFigure(String id, String paper, List<String> configs, List<String> quick, String lookFor,
+public record SliceMapsFigure(String id, String paper, List<String> configs, String lookFor,
                               String sliceAxis, String y, List<String> overlays, String titleFormat)
         implements Figure {
 
     public SliceMapsFigure {
         configs = List.copyOf(configs);
-        quick = List.copyOf(quick);
         overlays = List.copyOf(overlays);
     }
 

@@ -29,12 +29,11 @@ import org.probstab.table.TableData;
  * @param quickRuns  runs with {@code --quick}
  * @param quickSteps steps with {@code --quick}
  */
-public record TrajectoriesFigure(String id, String paper, List<String> configs, List<String> quick, String lookFor,
+public record TrajectoriesFigure(String id, String paper, List<String> configs, String lookFor,
                                  int runs, int steps, int quickRuns, int quickSteps) implements Figure {
 
     public TrajectoriesFigure {
         configs = List.copyOf(configs);
-        quick = List.copyOf(quick);
     }
 
     @Override

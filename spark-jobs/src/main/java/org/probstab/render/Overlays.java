@@ -9,6 +9,8 @@ import org.probstab.boundary.BoundaryBranches;
 import org.probstab.boundary.ExactBoundary;
 import org.probstab.boundary.ExactBoundary.Curve;
 import org.probstab.config.InvalidInputException;
+import org.probstab.model.ModelRegistry;
+import org.probstab.model.TheoryCell;
 import org.probstab.table.DataRow;
 import org.probstab.table.TableData;
 import org.slf4j.Logger;
@@ -22,7 +24,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code gd}: the gradient-descent threshold λ_GD = 2/E[h] (the full-batch Hessian E[h] over the dataset)
  *       and λ_GD/N (001 Fig. 2, grey and green dashed curves), E[h] from {@link ExactBoundary#meanCurvature}.</li>
  * </ul>
- * Parameters of a row are the sweep's fixed parameters (manifest) plus the row's value of every axis except x.
+ * Parameters of a row are the sweep's fixed parameters (manifest) plus the row's value of every axis except x. A
+ * model without exact exponents of its own (a trained net) gets the boundaries of its theory cell
+ * ({@link org.probstab.model.Model#theory}): the theory's roots in its own λ, drawn at λ / c on the map.
  */
 public final class Overlays {
 
@@ -67,18 +71,40 @@ public final class Overlays {
     static List<OverlayLine> boundaries(TableData table, Map<Double, DataRow> rows, List<Double> ys, double from,
                                         double to, int gridPoints) {
         long t0 = System.nanoTime();
-        List<BoundaryBranches.MapRow> mapRows = new ArrayList<>();
-        for (double yValue : ys) {
-            mapRows.add(new BoundaryBranches.MapRow(yValue, parameters(table, rows.get(yValue))));
+        // Rows grouped by the exactly solvable model whose boundaries they get: the table's own, or for a model
+        // without exact exponents (a trained net) its theory cell, searched along the theory's λ = c·λ.
+        record Theory(String model, double lambdaScale) {
         }
-        Map<Curve, List<List<double[]>>> branches = BoundaryBranches.trace(table.model(), table.manifest().seed(),
-                mapRows, from, to, gridPoints);
+        Map<Theory, List<BoundaryBranches.MapRow>> groups = new java.util.LinkedHashMap<>();
+        for (double yValue : ys) {
+            DataRow row = rows.get(yValue);
+            Map<String, Object> p = parameters(table, row);
+            Map<String, Object> withLambda = new java.util.HashMap<>(p);
+            withLambda.put("lambda", row.get("lambda"));
+            java.util.Optional<TheoryCell> theory = ModelRegistry.theory(table.model(), withLambda);
+            Theory key = theory.map(t -> new Theory(t.model(), t.lambdaScale())).orElse(new Theory(table.model(), 1));
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(new BoundaryBranches.MapRow(yValue,
+                    theory.map(TheoryCell::parametersButLambda).orElse(p)));
+        }
+        Map<Curve, List<List<double[]>>> branches = new java.util.EnumMap<>(Curve.class);
+        for (Map.Entry<Theory, List<BoundaryBranches.MapRow>> g : groups.entrySet()) {
+            double scale = g.getKey().lambdaScale();
+            BoundaryBranches.trace(g.getKey().model(), table.manifest().seed(), g.getValue(), scale * from,
+                    scale * to, gridPoints).forEach((curve, found) -> {
+                        for (List<double[]> branch : found) {
+                            List<double[]> onMap = new ArrayList<>(branch.size());
+                            branch.forEach(point -> onMap.add(new double[] {point[0] / scale, point[1]}));
+                            branches.computeIfAbsent(curve, k -> new ArrayList<>()).add(onMap);
+                        }
+                    });
+        }
+        String labelled = groups.isEmpty() ? table.model() : groups.keySet().iterator().next().model();
         LOG.info("overlay: exact boundaries of {} rows in {} s", ys.size(),
                 String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - t0) * 1e-9));
         List<OverlayLine> out = new ArrayList<>();
         for (Map.Entry<Curve, List<List<double[]>>> e : branches.entrySet()) {
             out.add(switch (e.getKey()) {
-                case EXP_MINUS -> new OverlayLine(boundaryLabel(table, Curve.EXP_MINUS), Color.BLACK,
+                case EXP_MINUS -> new OverlayLine(boundaryLabel(labelled, Curve.EXP_MINUS), Color.BLACK,
                         OverlayLine.solid(2.2f), e.getValue());
                 case EXP_PLUS -> new OverlayLine(Curve.EXP_PLUS.label(), Color.BLACK, OverlayLine.dashed(2.2f),
                         e.getValue());
@@ -89,8 +115,8 @@ public final class Overlays {
         return out;
     }
 
-    private static String boundaryLabel(TableData table, Curve curve) {
-        return curve == Curve.EXP_MINUS && !table.model().startsWith("mf-") ? "Λ = 0" : curve.label();
+    private static String boundaryLabel(String model, Curve curve) {
+        return curve == Curve.EXP_MINUS && !model.startsWith("mf-") ? "Λ = 0" : curve.label();
     }
 
     static List<OverlayLine> gradientDescent(TableData table, Map<Double, DataRow> rows, List<Double> ys) {

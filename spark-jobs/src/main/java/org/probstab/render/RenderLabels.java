@@ -20,6 +20,9 @@ public final class RenderLabels {
             case "exp_top" -> "top Lyapunov exponent Λ";
             case "ms_growth" -> "E(1 − λχ)²";
             case "log_var" -> "s² = Var log|1 − λχ|";
+            case "rank" -> "rank of W₂";
+            case "theory_rank" -> "rank predicted by the diagonal approximation";
+            case "final_loss" -> "final loss";
             default -> name;
         };
     }

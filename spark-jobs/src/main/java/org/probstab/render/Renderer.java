@@ -139,10 +139,17 @@ public final class Renderer {
         String kind;
         List<OverlayLine> overlays = List.of();
         if (y != null) {
-            String column = r.columns().isEmpty() ? "phase" : r.columns().get(0);
+            // A table without phases (trained nets) maps its rank by default.
+            boolean phases = !cells.get(0).phase().isEmpty();
+            String column = !r.columns().isEmpty() ? r.columns().get(0)
+                    : phases || !table.numericColumns().contains("rank") ? "phase" : "rank";
             if (r.columns().size() > 1) {
                 throw InvalidInputException.of("--column", "a map shows one column, got " + r.columns()
                         + ": allowed one of phase, " + String.join(", ", table.numericColumns()));
+            }
+            if (column.equals("phase") && !phases) {
+                throw InvalidInputException.outOfRange("--column", "phase", String.join(", ",
+                        table.numericColumns()) + " (this table has no phase column)");
             }
             if (!column.equals("phase") && !table.numericColumns().contains(column)) {
                 throw InvalidInputException.outOfRange("--column", column, "phase, "
@@ -188,6 +195,9 @@ public final class Renderer {
 
     static List<String> defaultLineColumns(TableData table) {
         DataRow first = table.rows().get(0);
+        if (!table.numericColumns().contains("exp_minus") && table.numericColumns().contains("rank")) {
+            return List.of("rank");
+        }
         if (!Double.isNaN(first.get("exp_plus"))) {
             return List.of("exp_minus", "exp_plus");
         }

@@ -119,6 +119,20 @@ public final class TableReader {
         return new TableData(directory, manifest(spark, directory), out, numeric);
     }
 
+    /**
+     * The kind of the table at {@code directory}, as its manifest says: the kind of the manifest's model when the
+     * manifest's format is that kind's ({@code probstab-net-table/1} for a net model, …); empty when there is no
+     * manifest or it names no model of this build.
+     */
+    public static java.util.Optional<org.probstab.table.TableKind> kind(SparkSession spark, String directory) {
+        TableManifest m = manifest(spark, directory);
+        if (m.model().isEmpty() || !org.probstab.model.ModelRegistry.names().contains(m.model())) {
+            return java.util.Optional.empty();
+        }
+        org.probstab.table.TableKind kind = org.probstab.model.ModelRegistry.get(m.model()).kind();
+        return kind.format().equals(m.format()) ? java.util.Optional.of(kind) : java.util.Optional.empty();
+    }
+
     private static boolean isNumeric(DataType t) {
         return t.equals(DataTypes.DoubleType) || t.equals(DataTypes.IntegerType) || t.equals(DataTypes.LongType);
     }

@@ -32,6 +32,16 @@ class PackageCycleTest {
                 .check(MAIN);
     }
 
+    /** The deep-net cells are plain Java: Spark calls them, they do not call Spark. */
+    @Test
+    void netCellsHaveNoSpark() {
+        noClasses().that().resideInAPackage("org.probstab.net..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..", "org.apache.hadoop..",
+                        "org.probstab.spark..", "org.probstab.render..", "org.probstab.figures..",
+                        "org.probstab.cli..", "scala..")
+                .check(MAIN);
+    }
+
     @Test
     void coreKnowsNothingOfTheEngines() {
         noClasses().that().resideInAnyPackage("org.probstab.config..", "org.probstab.random..",

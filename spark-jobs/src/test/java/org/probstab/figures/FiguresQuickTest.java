@@ -61,7 +61,9 @@ class FiguresQuickTest {
             }
         }
         assertThat(index).contains("paper protocol (000 App. A.2) − QR spectrum (unbiased) over")
-                .contains("+ → − at λ = ").contains("− → + at λ = ");
+                .contains("+ → − at λ = ").contains("− → + at λ = ")
+                .contains("tanh: ").contains("cells agree with the theory (phase III ⇔ rank < d)")
+                .contains("cells within 10 % of d of the predicted rank");
     }
 
     /**
@@ -123,6 +125,20 @@ class FiguresQuickTest {
             }
         }
         assertThat(checked).isGreaterThanOrEqualTo(8);
+    }
+
+    /** The net figures' tables are net-cell tables trained on the cpu backend, a rank for every converged cell. */
+    @Test
+    void netFiguresAreTrainedNetTables() {
+        for (String name : List.of("fig-mlp-rank-linear-tanh", "fig-mlp-rank-activations", "fig-mlp-rank-adam",
+                "fig-mf-rank-lambda")) {
+            TableData t = TableReader.read(spark, out.resolve("tables/" + name).toString(), null);
+            assertThat(t.manifest().format()).isEqualTo(org.probstab.table.NetCellTable.KIND.format());
+            assertThat(t.rows()).isNotEmpty().allMatch(r -> r.text("backend").equals("cpu"))
+                    .allMatch(r -> !Double.isNaN(r.get("theory_lambda")))
+                    // a rank wherever the net converged (a diverged cell has neither rank nor final loss)
+                    .allMatch(r -> !Double.isNaN(r.get("rank")) == !Double.isNaN(r.get("final_loss")));
+        }
     }
 
     static TableData read(String table, String where) {

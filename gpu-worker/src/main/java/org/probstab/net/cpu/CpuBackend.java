@@ -65,6 +65,11 @@ public final class CpuBackend implements NetBackend {
 
     @Override
     public long bytesFor(BatchShape shape, int cells) {
+        return footprint(shape, cells, threads);
+    }
+
+    /** The heap a batch of {@code cells} cells needs on {@code threads} worker threads (see the class comment). */
+    public static long footprint(BatchShape shape, int cells, int threads) {
         long perCell = MemoryBudget.floats(CpuBatch.floatsPerCell(shape)) + OVERHEAD_PER_CELL;
         long workers = Math.min(threads, Math.max(cells, 1));
         return cells * perCell + workers * MemoryBudget.floats(CellKernel.workspaceFloats(shape));
@@ -74,7 +79,7 @@ public final class CpuBackend implements NetBackend {
     public NetBatch open(BatchShape shape, List<NetCellSpec> cells, List<NetStreams> streams,
                          long memoryBudgetBytes) {
         shape.checkCells(cells, streams);
-        MemoryBudget.check(bytesFor(shape, cells.size()), memoryBudgetBytes, cells.size(), shape);
+        MemoryBudget.check(bytesFor(shape, cells.size()), memoryBudgetBytes, cells.size(), shape, name());
         if ((long) cells.size() * shape.inputDim() * shape.hiddenDim() > Integer.MAX_VALUE - 8) {
             throw InvalidInputException.outOfRange("cells", cells.size(), "at most "
                     + (Integer.MAX_VALUE - 8) / ((long) shape.inputDim() * shape.hiddenDim())

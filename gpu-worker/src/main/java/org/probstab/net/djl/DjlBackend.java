@@ -2,6 +2,7 @@ package org.probstab.net.djl;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
+import ai.djl.util.cuda.CudaUtils;
 import java.util.List;
 import org.probstab.config.InvalidInputException;
 import org.probstab.net.BackendChoice.DeviceRequest;
@@ -63,21 +64,52 @@ public final class DjlBackend implements NetBackend {
         }
     }
 
-    /** Opens the backend on the requested device. */
+    /** Opens the backend on the requested device, GPU 0 when a GPU is used. */
     public static DjlBackend open(DeviceRequest request) {
+        return open(request, 0);
+    }
+
+    /**
+     * Opens the backend on the requested device: {@code cpu}; {@code gpu} — GPU {@code gpu}, refused when PyTorch does
+     * not see it; {@code auto} — GPU {@code gpu} when PyTorch sees it, else the CPU.
+     *
+     * @param gpu the GPU ordinal to use (a Spark task passes the address its resource profile assigned)
+     */
+    public static DjlBackend open(DeviceRequest request, int gpu) {
+        if (request == DeviceRequest.GPU) {
+            checkGpuPresent(gpu);
+        }
+        if (request == DeviceRequest.CPU) {
+            engine();
+            return new DjlBackend(Device.cpu(), "cpu");
+        }
         Engine engine = engine();
         int gpus = engine.getGpuCount();
-        return switch (request) {
-            case CPU -> new DjlBackend(Device.cpu(), "cpu");
-            case AUTO -> gpus > 0 ? new DjlBackend(Device.gpu(0), "gpu(0)") : new DjlBackend(Device.cpu(), "cpu");
-            case GPU -> {
-                if (gpus == 0) {
-                    throw InvalidInputException.of("device", "parameter 'device' = gpu is out of range: PyTorch "
-                            + engine.getVersion() + " sees no GPU on this machine; allowed auto|cpu");
-                }
-                yield new DjlBackend(Device.gpu(0), "gpu(0)");
-            }
-        };
+        if (gpu < gpus) {
+            return new DjlBackend(Device.gpu(gpu), "gpu(" + gpu + ")");
+        }
+        if (request == DeviceRequest.GPU) {
+            throw noGpu(gpu, "PyTorch " + engine.getVersion() + " sees " + gpus + " GPU" + (gpus == 1 ? "" : "s"));
+        }
+        return new DjlBackend(Device.cpu(), "cpu");
+    }
+
+    /**
+     * Refuses {@code device = gpu} early when the machine has no CUDA device at all (CUDA's own count, through DJL's
+     * {@code CudaUtils}, without loading PyTorch); a machine with one still needs {@link #open} to know whether the
+     * PyTorch build on the class path can use it.
+     */
+    public static void checkGpuPresent(int gpu) {
+        int cuda = CudaUtils.hasCuda() ? CudaUtils.getGpuCount() : 0;
+        if (gpu >= cuda) {
+            throw noGpu(gpu, cuda == 0 ? "this machine has no CUDA GPU" : "CUDA sees " + cuda + " GPU"
+                    + (cuda == 1 ? "" : "s"));
+        }
+    }
+
+    private static InvalidInputException noGpu(int gpu, String why) {
+        return InvalidInputException.of("device", "parameter 'device' = gpu is out of range: " + why
+                + (gpu > 0 ? " (asked for GPU " + gpu + ")" : "") + "; allowed auto|cpu");
     }
 
     @Override
@@ -92,6 +124,11 @@ public final class DjlBackend implements NetBackend {
 
     @Override
     public long bytesFor(BatchShape shape, int cells) {
+        return footprint(shape, cells);
+    }
+
+    /** The memory a batch of {@code cells} cells needs (device and host staging, see the class comment). */
+    public static long footprint(BatchShape shape, int cells) {
         long d = shape.inputDim();
         long h = shape.hiddenDim();
         long s = shape.batchSize();
@@ -107,7 +144,7 @@ public final class DjlBackend implements NetBackend {
     public NetBatch open(BatchShape shape, List<NetCellSpec> cells, List<NetStreams> streams,
                          long memoryBudgetBytes) {
         shape.checkCells(cells, streams);
-        MemoryBudget.check(bytesFor(shape, cells.size()), memoryBudgetBytes, cells.size(), shape);
+        MemoryBudget.check(bytesFor(shape, cells.size()), memoryBudgetBytes, cells.size(), shape, name());
         return new DjlBatch(shape, cells, streams, device);
     }
 

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.probstab.config.InvalidInputException;
 import org.probstab.net.BackendChoice;
 import org.probstab.net.BatchShape;
+import org.probstab.net.MemoryBudget;
 import org.probstab.net.NetBackend;
 import org.probstab.net.NetBatch;
 import org.probstab.net.NetCellResult;
@@ -38,11 +38,27 @@ public final class NetTrainer {
     private NetTrainer() {
     }
 
-    /** Trains every cell of the request. */
+    /** The (backend, device) pairs this JVM has announced. */
+    private static final java.util.Set<String> ANNOUNCED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** Forgets which backends were announced (tests of the log line). */
+    static void forgetAnnouncements() {
+        ANNOUNCED.clear();
+    }
+
+    /**
+     * Trains every cell of the request. The first call on each backend and device in this JVM logs one line naming
+     * them (INFO), later ones at DEBUG: a sweep's tasks do not repeat it for every chunk.
+     */
     public static List<NetCellResult> train(TrainingRequest request) {
         try (NetBackend backend = open(request.backend())) {
-            LOG.info("net cells: backend {}, device {}{}", backend.name(), backend.device(),
-                    backend instanceof CpuBackend cpu ? " (" + cpu.threads() + " threads)" : "");
+            String line = "backend " + backend.name() + ", device " + backend.device();
+            String threads = backend instanceof CpuBackend cpu ? " (" + cpu.threads() + " threads)" : "";
+            if (ANNOUNCED.add(line)) {
+                LOG.info("net cells: {}{}", line, threads);
+            } else {
+                LOG.debug("net cells: {}{}", line, threads);
+            }
             return train(request, backend);
         }
     }
@@ -51,7 +67,18 @@ public final class NetTrainer {
     public static NetBackend open(BackendChoice choice) {
         return switch (choice.kind()) {
             case CPU -> new CpuBackend(choice.threads());
-            case DJL -> DjlBackend.open(choice.device());
+            case DJL -> DjlBackend.open(choice.device(), choice.gpu());
+        };
+    }
+
+    /**
+     * The memory a batch of {@code cells} cells of {@code shape} needs on the chosen backend, without opening it
+     * ({@link NetBackend#bytesFor}).
+     */
+    public static long footprint(BackendChoice choice, BatchShape shape, int cells) {
+        return switch (choice.kind()) {
+            case CPU -> CpuBackend.footprint(shape, cells, choice.threads());
+            case DJL -> DjlBackend.footprint(shape, cells);
         };
     }
 
@@ -79,9 +106,7 @@ public final class NetTrainer {
     /** The largest C with {@code bytesFor(shape, C)} within the budget; refuses when not even one cell fits. */
     static int maxCellsPerBatch(NetBackend backend, BatchShape shape, long budget) {
         if (backend.bytesFor(shape, 1) > budget) {
-            throw InvalidInputException.outOfRange("memory_budget", budget, "at least " + backend.bytesFor(shape, 1)
-                    + " bytes for one cell with d = " + shape.inputDim() + ", h = " + shape.hiddenDim() + ", S = "
-                    + shape.batchSize() + ", " + shape.optimiser() + " on backend " + backend.name());
+            throw MemoryBudget.tooSmall(budget, backend.bytesFor(shape, 1), 1, shape, backend.name());
         }
         int lo = 1;
         int hi = 1 << 20;

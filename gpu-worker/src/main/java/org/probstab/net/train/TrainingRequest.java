@@ -32,7 +32,8 @@ public record TrainingRequest(List<NetCellSpec> cells, long[] cellIds, long seed
             throw InvalidInputException.missing("backend", "cpu|djl");
         }
         if (memoryBudgetBytes <= 0) {
-            throw InvalidInputException.outOfRange("memory_budget", memoryBudgetBytes, "bytes > 0");
+            throw InvalidInputException.outOfRange(org.probstab.net.MemoryBudget.KEY, memoryBudgetBytes,
+                    "> 0 bytes");
         }
     }
 

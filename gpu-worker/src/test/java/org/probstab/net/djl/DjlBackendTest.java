@@ -50,12 +50,18 @@ class DjlBackendTest {
             assertThat(e).isNull();
         } else {
             assertThat(e).isInstanceOf(InvalidInputException.class);
-            assertThat(e.getMessage()).contains("'device' = gpu").contains("no GPU").contains("auto|cpu")
-                    .doesNotContain("\n");
+            assertThat(e.getMessage()).contains("'device' = gpu").containsPattern("no CUDA GPU|sees 0 GPUs")
+                    .contains("auto|cpu").doesNotContain("\n");
         }
         try (DjlBackend cpu = DjlBackend.open(DeviceRequest.CPU)) {
             assertThat(cpu.device()).isEqualTo("cpu");
         }
+        // A GPU ordinal beyond what PyTorch sees: auto falls back to the CPU, gpu names the ordinal asked for.
+        try (DjlBackend auto = DjlBackend.open(DeviceRequest.AUTO, 64)) {
+            assertThat(auto.device()).isEqualTo("cpu");
+        }
+        assertThat(catchThrowable(() -> DjlBackend.open(DeviceRequest.GPU, 64)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("(asked for GPU 64)");
     }
 
     /**

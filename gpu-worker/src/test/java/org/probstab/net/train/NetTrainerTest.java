@@ -131,10 +131,14 @@ class NetTrainerTest {
         NetCellSpec cell = NetCellSpec.builder().dims(3, 3).steps(3).build();
         for (BackendChoice choice : new BackendChoice[] {BackendChoice.cpu(2),
                 BackendChoice.djl(BackendChoice.DeviceRequest.AUTO)}) {
+            NetTrainer.forgetAnnouncements();
             String log = capturingStandardError(() -> NetTrainer.train(new TrainingRequest(List.of(cell),
                     new long[] {0}, 1, choice, 1L << 30)));
             List<String> ours = Arrays.stream(log.split("\\R")).filter(l -> l.contains("net cells:")).toList();
             assertThat(ours).as(log).hasSize(1);
+            String again = capturingStandardError(() -> NetTrainer.train(new TrainingRequest(List.of(cell),
+                    new long[] {1}, 1, choice, 1L << 30)));
+            assertThat(again).as("the same backend and device are announced once per JVM").doesNotContain("net cells:");
             String device = choice.kind() == BackendChoice.Kind.CPU ? "cpu" : ours.get(0).contains("gpu(0)")
                     ? "gpu(0)" : "cpu";
             assertThat(ours.get(0)).contains("backend " + choice.kind().label() + ", device " + device);
@@ -165,8 +169,9 @@ class NetTrainerTest {
         NetCellSpec cell = NetCellSpec.builder().dims(200, 200).batchSize(32).build();
         Throwable e = catchThrowable(() -> NetTrainer.train(new TrainingRequest(List.of(cell), new long[] {0}, 1,
                 BackendChoice.cpu(1), 100_000)));
+        // 100 000 bytes = 0.095 MiB, printed rounded up to one decimal.
         assertThat(e).isInstanceOf(InvalidInputException.class);
-        assertThat(e.getMessage()).contains("'memory_budget' = 100000").contains("for one cell with d = 200")
+        assertThat(e.getMessage()).contains("'memory_mb' = 0.1 is too small: one cell with d = 200")
                 .doesNotContain("\n");
     }
 

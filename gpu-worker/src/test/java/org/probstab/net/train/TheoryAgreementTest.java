@@ -21,9 +21,8 @@ import org.probstab.net.SingularValues;
  * ones; asserted ≤ 26 and = 32. Tanh nets collapse less at this size and time: their weakest directions stall at
  * 1e-2…1e-1 of the largest singular value instead of falling below 1e-3 (at τ = 1e-3 the phase-III cells keep rank
  * 31, a disagreement with the theory); at τ = 0.05 the phase-III cells have rank 28 and 29, the learning cells 32;
- * asserted &lt; 32 and = 32. Over a 6 × 6 grid (λ ∈ {0.02 … 0.5}, μ ∈ {0.05 … 0.7}) the agreement is 33/36 for
- * linear nets at τ = 1e-3 and 22/36 for tanh (27/36 at τ = 0.05); the disagreeing cells are listed in the module
- * README.
+ * asserted &lt; 32 and = 32. Over the 13 × 14 grid of {@code conf/net-theory-agreement-d32.conf} (trained with
+ * {@code probstab train}) the agreement and the disagreeing cells are listed in the README.
  *
  * <p><b>Masked data</b> (000 App. A.6, d = h = 50, linear, σ² = 2, S = 1, T = 20000): at μ = 0.05 the rank falls as
  * λ grows, where the diagonal approximation predicts the noisiest subspaces to collapse first (predicted 34 at
