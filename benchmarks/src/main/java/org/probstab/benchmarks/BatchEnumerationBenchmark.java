@@ -14,6 +14,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.probstab.law.FiniteDataset;
 import org.probstab.lyapunov.BatchEnumeration;
+import org.probstab.lyapunov.EnumeratedBatches;
 import org.probstab.lyapunov.ExponentEstimate;
 
 /**
@@ -49,5 +50,23 @@ public class BatchEnumerationBenchmark {
     public ExponentEstimate exponent() {
         lambda = Workloads.nextLambda(lambda);
         return BatchEnumeration.exponent(data, s, true, lambda);
+    }
+
+    /** Both exponents of a cell, Λ₋ and Λ₊, by two enumerations (how a cell computed them before). */
+    @Benchmark
+    public ExponentEstimate[] pairByTwoEnumerations() {
+        lambda = Workloads.nextLambda(lambda);
+        return new ExponentEstimate[] {BatchEnumeration.exponent(data, s, true, lambda),
+                BatchEnumeration.exponent(data, s, true, -lambda)};
+    }
+
+    /**
+     * The same two exponents, to the bit, as a cell computes them now: the batch means enumerated once
+     * ({@link EnumeratedBatches#of}, weights shared per N and S), then both signs in one pass.
+     */
+    @Benchmark
+    public ExponentEstimate[] pairByEnumeratedBatches() {
+        lambda = Workloads.nextLambda(lambda);
+        return EnumeratedBatches.of(data, s, true).exponentPair(lambda);
     }
 }

@@ -33,11 +33,13 @@ public class QuadratureBenchmark {
     int s;
 
     private GaussianChiSquareQuadrature quadrature;
+    private BaselineQuadrature baseline;
     private double lambda;
 
     @Setup
     public void setUp() {
         quadrature = new GaussianChiSquareQuadrature(0.5, 2.0, s);
+        baseline = new BaselineQuadrature(0.5, 2.0, s);
         lambda = 0.3;
     }
 
@@ -46,5 +48,13 @@ public class QuadratureBenchmark {
         lambda = Workloads.nextLambda(lambda);
         sink.consume(quadrature.exponent(lambda));
         sink.consume(quadrature.exponent(-lambda));
+    }
+
+    /** The same cell by the kernel before F and V were evaluated in batches ({@link BaselineQuadrature}). */
+    @Benchmark
+    public void cellExponentsBaseline(Blackhole sink) {
+        lambda = Workloads.nextLambda(lambda);
+        sink.consume(baseline.exponent(lambda));
+        sink.consume(baseline.exponent(-lambda));
     }
 }

@@ -6,9 +6,11 @@ import org.probstab.law.GaussianRegression;
 import org.probstab.law.ScalarBatchSampler;
 import org.probstab.lyapunov.BatchEnumeration;
 import org.probstab.lyapunov.BatchMonteCarlo;
+import org.probstab.lyapunov.EnumeratedBatches;
 import org.probstab.lyapunov.ExactFiniteSum;
 import org.probstab.lyapunov.ExponentEstimate;
 import org.probstab.lyapunov.GaussianChiSquareQuadrature;
+import org.probstab.random.StreamSeeds;
 import org.probstab.stability.MomentStability;
 
 /**
@@ -29,11 +31,11 @@ public sealed interface ScalarBatchLaw {
 
     /**
      * {Λ₋ = E log|1 − λχ_B|} or, with {@code withPlus}, {Λ₋, Λ₊ = E log|1 + λχ_B|}, exactly where possible, else
-     * by Monte-Carlo over {@code mcBatches} batches drawn from {@code rng} (the same batches for both signs, so
-     * the two exponents of a cell are estimated coherently).
+     * by Monte-Carlo over {@code mcBatches} batches drawn from the stream of seed {@code batchStreamSeed}
+     * ({@link StreamSeeds#fromSeed}, made only then; the same batches for both signs, so the two exponents of a cell are estimated coherently).
      */
     ExponentEstimate[] exponents(double lambda, boolean withPlus, long enumerationBudget, long mcBatches,
-                                 RandomGenerator rng);
+                                 long batchStreamSeed);
 
     /** A finite dataset sampled with or without replacement. */
     record Finite(FiniteDataset data, int batchSize, boolean withReplacement) implements ScalarBatchLaw {
@@ -57,19 +59,26 @@ public sealed interface ScalarBatchLaw {
 
         @Override
         public ExponentEstimate[] exponents(double lambda, boolean withPlus, long enumerationBudget, long mcBatches,
-                                            RandomGenerator rng) {
+                                            long batchStreamSeed) {
             // S = 1 with or without replacement is the same law: a uniform index.
             if (batchSize == 1) {
                 return withPlus ? ExactFiniteSum.exponentPair(data, lambda)
                         : new ExponentEstimate[] {ExactFiniteSum.exponent(data, lambda)};
             }
             if (exactWithin(enumerationBudget)) {
+                if (withPlus) {
+                    EnumeratedBatches batches = EnumeratedBatches.of(data, batchSize, withReplacement);
+                    if (batches != null) {
+                        return batches.exponentPair(lambda);
+                    }
+                }
                 ExponentEstimate minus = BatchEnumeration.exponent(data, batchSize, withReplacement, lambda);
                 return withPlus
                         ? new ExponentEstimate[] {minus,
                                 BatchEnumeration.exponent(data, batchSize, withReplacement, -lambda)}
                         : new ExponentEstimate[] {minus};
             }
+            RandomGenerator rng = StreamSeeds.fromSeed(batchStreamSeed);
             return withPlus ? BatchMonteCarlo.exponentPair(sampler(), lambda, mcBatches, rng)
                     : new ExponentEstimate[] {BatchMonteCarlo.exponent(sampler(), lambda, mcBatches, rng)};
         }
@@ -100,7 +109,7 @@ public sealed interface ScalarBatchLaw {
 
         @Override
         public ExponentEstimate[] exponents(double lambda, boolean withPlus, long enumerationBudget, long mcBatches,
-                                            RandomGenerator rng) {
+                                            long batchStreamSeed) {
             ExponentEstimate minus = quadrature.exponent(lambda);
             return withPlus ? new ExponentEstimate[] {minus, quadrature.exponent(-lambda)}
                     : new ExponentEstimate[] {minus};

@@ -60,7 +60,7 @@ public final class ScalarEvaluation {
         switch (estimator) {
             case AUTO, EXACT -> {
                 ExponentEstimate[] e = law.exponents(lambda, both, p.longValue(EstimatorSettings.ENUMERATION_BUDGET),
-                        p.longValue(EstimatorSettings.MC_BATCHES), StreamSeeds.stream(seed, cellId, Purpose.BATCHES));
+                        p.longValue(EstimatorSettings.MC_BATCHES), StreamSeeds.streamSeed(seed, cellId, Purpose.BATCHES));
                 minus = e[0];
                 plus = both ? e[1] : null;
             }

@@ -70,6 +70,8 @@ public final class GaussianChiSquareQuadrature {
     static final double MAX_ABS_LAMBDA = 1e100;
 
     private static final double LOG_HALF_NORMAL = 0.5 * Math.log(2.0 / Math.PI);
+    /** Nodes whose F and V are evaluated together. */
+    private static final int BUFFER = 48;
 
     private final double mu;
     private final double sigma;
@@ -198,6 +200,7 @@ public final class GaussianChiSquareQuadrature {
             for (int k = 0; k < baseR.length; k++) {
                 integrand.add(baseR[k], baseLogR[k], baseWeight[k]);
             }
+            integrand.flush();
             return integrand;
         }
         int next = 0;
@@ -221,6 +224,7 @@ public final class GaussianChiSquareQuadrature {
             }
             panel(a, right, integrand);
         }
+        integrand.flush();
         return integrand;
     }
 
@@ -333,23 +337,45 @@ public final class GaussianChiSquareQuadrature {
             this.signedRatio = Math.signum(lambda) * mu / noise;
         }
 
+        /** Nodes waiting for F and V, evaluated together ({@link NormalLogExpectation#evaluateAll}). */
+        private final double[] pendingR = new double[BUFFER];
+        private final double[] pendingLogR = new double[BUFFER];
+        private final double[] pendingWeight = new double[BUFFER];
+        private final double[] pendingT = new double[BUFFER];
+        private final double[] pendingF = new double[BUFFER];
+        private final double[] pendingV = new double[BUFFER];
+        private final NormalLogExpectation.Batch batch = new NormalLogExpectation.Batch(BUFFER);
+        private int pending;
+
         void add(double r, double logR, double weight) {
             nodes++;
-            double m;
-            double v = 0;
             if (exactlyLinear) {
-                m = logAbsOneMinus(slope * r * r);
-            } else {
-                double t = Math.abs(inverseKappa / r - signedRatio * r);
-                if (t < NormalLogExpectation.ASYMPTOTIC_FROM) {
-                    m = logKappa + logR + NormalLogExpectation.expectedLogAbsSmall(t);
-                } else {
-                    m = logAbsOneMinus(slope * r * r) + NormalLogExpectation.logCorrection(t);
-                }
-                if (withVariance) {
-                    v = NormalLogExpectation.varianceLogAbs(t);
-                }
+                accumulate(logAbsOneMinus(slope * r * r), 0, weight);
+                return;
             }
+            pendingR[pending] = r;
+            pendingLogR[pending] = logR;
+            pendingWeight[pending] = weight;
+            pendingT[pending] = Math.abs(inverseKappa / r - signedRatio * r);
+            if (++pending == BUFFER) {
+                flush();
+            }
+        }
+
+        /** Evaluates the pending nodes and adds them, in the order they came. */
+        void flush() {
+            NormalLogExpectation.evaluateAll(pendingT, pending, pendingF, pendingV, withVariance, batch);
+            for (int i = 0; i < pending; i++) {
+                double r = pendingR[i];
+                double m = pendingT[i] < NormalLogExpectation.ASYMPTOTIC_FROM
+                        ? logKappa + pendingLogR[i] + pendingF[i]
+                        : logAbsOneMinus(slope * r * r) + pendingF[i];
+                accumulate(m, withVariance ? pendingV[i] : 0, pendingWeight[i]);
+            }
+            pending = 0;
+        }
+
+        private void accumulate(double m, double v, double weight) {
             sum += weight * m;
             if (withVariance) {
                 conditionalMeans.addWeighted(m, weight);

@@ -3,6 +3,7 @@ package org.probstab.model;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import org.probstab.law.FiniteDataset;
 import org.probstab.law.GaussianRegression;
 import org.probstab.random.StreamSeeds;
@@ -12,6 +13,7 @@ import org.probstab.estimator.ScalarBatchLaw;
 import org.probstab.estimator.ScalarEvaluation;
 import org.probstab.param.CellParameters;
 import org.probstab.param.ParameterSpec;
+import org.probstab.table.Column;
 import org.probstab.table.Row;
 
 /**
@@ -28,6 +30,49 @@ final class MfGaussianModel implements Model {
     static final String NAME = "mf-gaussian";
 
     private static final DatasetCache<List<Long>, double[]> PAIRS = new DatasetCache<>(64);
+
+    /**
+     * What a cell needs beyond λ, per (data seed, N, μ, σ, S, replacement): the law of χ_B (a finite dataset is
+     * built from the cached pairs, once per μ and σ, with the mean and variance a cell reports; at N = ∞ the
+     * quadrature's nodes) and the {@code params} map of the row. Up to 4096 of them, of at most 2²² dataset values
+     * in all (32 MB): a λ–μ grid at N = 100 keeps one per μ.
+     */
+    private static final DatasetCache<LawKey, CellLaw> LAWS = new DatasetCache<>(4096, 1L << 22,
+            c -> c.law() instanceof ScalarBatchLaw.Finite f ? f.data().size() : 0);
+
+    /** Laws are immutable (final fields), so a racy read of a slot sees null or a whole law. */
+    private static final CellLaw[] RECENT = new CellLaw[4096];
+
+    private record LawKey(long dataSeed, double n, double mu, double sigma, int batchSize, boolean withReplacement) {
+
+        boolean is(long dataSeed, double n, double mu, double sigma, int batchSize, boolean withReplacement) {
+            return this.dataSeed == dataSeed && Double.compare(this.n, n) == 0 && Double.compare(this.mu, mu) == 0
+                    && Double.compare(this.sigma, sigma) == 0 && this.batchSize == batchSize
+                    && this.withReplacement == withReplacement;
+        }
+
+        static int hash(long dataSeed, double n, double mu, double sigma, int batchSize, boolean withReplacement) {
+            long h = dataSeed * 31 + Double.doubleToLongBits(n);
+            h = h * 31 + Double.doubleToLongBits(mu);
+            h = h * 31 + Double.doubleToLongBits(sigma);
+            h = h * 31 + batchSize * 2L + (withReplacement ? 1 : 0);
+            return (int) (StreamSeeds.mix(h) >>> 32);
+        }
+
+        // Written out: a record's generated equals and hashCode showed in profiles of the per-cell lookup.
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof LawKey k && k.is(dataSeed, n, mu, sigma, batchSize, withReplacement);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash(dataSeed, n, mu, sigma, batchSize, withReplacement);
+        }
+    }
+
+    private record CellLaw(LawKey key, ScalarBatchLaw law, SortedMap<String, Double> params) {
+    }
 
     @Override
     public String name() {
@@ -62,24 +107,47 @@ final class MfGaussianModel implements Model {
 
     @Override
     public Optional<ScalarBatchLaw> scalarLaw(CellParameters p, long seed) {
-        int batchSize = p.integer("S");
-        double n = p.number("N");
-        GaussianRegression law = new GaussianRegression(p.number("mu"), p.number("sigma"));
-        if (Double.isInfinite(n)) {
-            return Optional.of(new ScalarBatchLaw.FreshGaussian(law, batchSize));
-        }
+        return Optional.of(cellLaw(p, seed).law());
+    }
+
+    private static CellLaw cellLaw(CellParameters p, long seed) {
         long dataSeed = Parameters.dataSeed(p, seed);
-        int size = (int) n;
+        double n = p.number("N");
+        double mu = p.number("mu");
+        double sigma = p.number("sigma");
+        int batchSize = p.integer("S");
+        boolean withReplacement = Parameters.withReplacement(p);
+        // The last law per hash bucket, probed without making a key (a sweep asks for one per cell).
+        int slot = LawKey.hash(dataSeed, n, mu, sigma, batchSize, withReplacement) & (RECENT.length - 1);
+        CellLaw recent = RECENT[slot];
+        if (recent != null && recent.key().is(dataSeed, n, mu, sigma, batchSize, withReplacement)) {
+            return recent;
+        }
+        CellLaw law = LAWS.get(new LawKey(dataSeed, n, mu, sigma, batchSize, withReplacement),
+                MfGaussianModel::makeLaw);
+        RECENT[slot] = law;
+        return law;
+    }
+
+    private static CellLaw makeLaw(LawKey key) {
+        GaussianRegression law = new GaussianRegression(key.mu(), key.sigma());
+        SortedMap<String, Double> params = Column.RealMap.freeze(Map.of("sigma", key.sigma(), "data_seed",
+                (double) key.dataSeed()));
+        if (Double.isInfinite(key.n())) {
+            return new CellLaw(key, new ScalarBatchLaw.FreshGaussian(law, key.batchSize()), params);
+        }
+        long dataSeed = key.dataSeed();
+        int size = (int) key.n();
         double[] pairs = PAIRS.get(List.of(dataSeed, (long) size),
                 () -> GaussianRegression.samplePairs(size, StreamSeeds.stream(dataSeed, size, Purpose.DATASET)));
         FiniteDataset data = law.datasetFromPairs(pairs);
-        return Optional.of(new ScalarBatchLaw.Finite(data, batchSize, Parameters.withReplacement(p)));
+        return new CellLaw(key, new ScalarBatchLaw.Finite(data, key.batchSize(), key.withReplacement()), params);
     }
 
     @Override
     public void evaluate(CellParameters p, EstimatorKind estimator, long seed, long cellId, Row.Builder out) {
-        ScalarEvaluation.evaluate(NAME, scalarLaw(p, seed).orElseThrow(), ScalarEvaluation.Modes.MINUS_AND_PLUS, p,
-                estimator, seed, cellId, p.number("lambda"), p.number("mu"), p.integer("S"), p.number("N"),
-                Map.of("sigma", p.number("sigma"), "data_seed", (double) Parameters.dataSeed(p, seed)), out);
+        CellLaw cell = cellLaw(p, seed);
+        ScalarEvaluation.evaluate(NAME, cell.law(), ScalarEvaluation.Modes.MINUS_AND_PLUS, p, estimator, seed, cellId,
+                p.number("lambda"), p.number("mu"), p.integer("S"), p.number("N"), cell.params(), out);
     }
 }

@@ -26,11 +26,41 @@ public final class ModelRegistry {
     private static final Map<String, Model> MODELS = new LinkedHashMap<>();
 
     /**
-     * Per model, built once: its parameters followed by the estimator parameters, by name, and the parsed
-     * defaults — {@link #resolve} runs for every cell of a sweep, so it must not rebuild lists or parse text.
+     * Per model, built once: its parameters followed by the estimator parameters, by name and by slot of the
+     * model's {@link CellParameters.Layout}, with the parsed defaults — {@link #resolve} runs for every cell of a
+     * sweep, so it must not rebuild lists, parse text or fill maps.
+     *
+     * @param numberSpecs    the numeric specs by slot
+     * @param textSpecs      the text specs by slot
+     * @param numberDefaults the parsed default by slot (NaN for a required parameter)
+     * @param paperDefaults  the default under {@code --estimator paper} by slot (NaN: the ordinary default)
      */
-    private record Catalogue(List<ParameterSpec> all, Map<String, ParameterSpec> byName,
-                             Map<String, Double> numericDefaults, Column.Int64 elapsed) {
+    record Catalogue(List<ParameterSpec> all, Map<String, ParameterSpec> byName, CellParameters.Layout layout,
+                     ParameterSpec[] numberSpecs, ParameterSpec[] textSpecs, double[] numberDefaults,
+                     double[] paperDefaults, Column.Int64 elapsed) {
+
+        /** Fills the parameters not given ({@code given} by slot, numbers first) with their defaults. */
+        void fillDefaults(Model model, EstimatorKind estimator, boolean[] given, double[] numbers, String[] texts) {
+            for (ParameterSpec spec : all) {
+                int slot = spec.numeric() ? layout.numberSlot(spec.name())
+                        : layout.numberCount() + layout.textSlot(spec.name());
+                if (given[slot]) {
+                    continue;
+                }
+                if (spec.numeric() && estimator == EstimatorKind.PAPER && !Double.isNaN(paperDefaults[slot])) {
+                    numbers[slot] = paperDefaults[slot];
+                    continue;
+                }
+                if (spec.required()) {
+                    throw InvalidInputException.missing(spec.name(), spec.allowed() + " (model " + model.name() + ")");
+                }
+                if (spec.numeric()) {
+                    numbers[slot] = numberDefaults[slot];
+                } else {
+                    texts[slot - layout.numberCount()] = spec.defaultValue();
+                }
+            }
+        }
     }
 
     private static final Map<String, Catalogue> CATALOGUES = new HashMap<>();
@@ -62,21 +92,38 @@ public final class ModelRegistry {
         List<ParameterSpec> all = new ArrayList<>(m.parameters());
         all.addAll(EstimatorSettings.PARAMETERS);
         Map<String, ParameterSpec> byName = new LinkedHashMap<>();
-        Map<String, Double> defaults = new HashMap<>();
+        List<String> numeric = new ArrayList<>();
+        List<String> text = new ArrayList<>();
         for (ParameterSpec s : all) {
-            byName.put(s.name(), s);
-            if (s.numeric() && s.defaultValue() != null) {
-                defaults.put(s.name(), s.parseNumber(s.defaultValue()));
+            if (byName.put(s.name(), s) != null) {
+                throw new IllegalStateException("model " + m.name() + " declares parameter " + s.name() + " twice");
+            }
+            (s.numeric() ? numeric : text).add(s.name());
+        }
+        CellParameters.Layout layout = CellParameters.Layout.of(numeric, text);
+        ParameterSpec[] numberSpecs = new ParameterSpec[layout.numberCount()];
+        ParameterSpec[] textSpecs = new ParameterSpec[layout.textCount()];
+        double[] defaults = new double[numberSpecs.length];
+        double[] paper = new double[numberSpecs.length];
+        for (ParameterSpec s : all) {
+            if (s.numeric()) {
+                int slot = layout.numberSlot(s.name());
+                numberSpecs[slot] = s;
+                defaults[slot] = s.defaultValue() == null ? Double.NaN : s.parseNumber(s.defaultValue());
+                String paperDefault = PAPER_DEFAULTS.get(s.name());
+                paper[slot] = paperDefault == null ? Double.NaN : s.parseNumber(paperDefault);
+            } else {
+                textSpecs[layout.textSlot(s.name())] = s;
             }
         }
         if (!m.kind().accepts(CellTable.CELL_ID)) {
             throw new IllegalStateException("model " + m.name() + " fills " + m.kind() + ", not a table of cells");
         }
-        CATALOGUES.put(m.name(), new Catalogue(List.copyOf(all), byName, defaults,
-                (Column.Int64) m.kind().column("elapsed_ns")));
+        CATALOGUES.put(m.name(), new Catalogue(List.copyOf(all), byName, layout, numberSpecs, textSpecs, defaults,
+                paper, (Column.Int64) m.kind().column("elapsed_ns")));
     }
 
-    private static Catalogue catalogue(Model model) {
+    static Catalogue catalogue(Model model) {
         Catalogue c = CATALOGUES.get(model.name());
         if (c == null) {
             throw new IllegalArgumentException("model " + model.name() + " is not registered");
@@ -117,39 +164,42 @@ public final class ModelRegistry {
      * Validates raw values: each is a {@link String} (command line) or a {@link Number} (sweep axes, HOCON).
      */
     public static CellParameters resolve(Model model, Map<String, ?> raw, EstimatorKind estimator) {
-        Map<String, Double> numbers = new HashMap<>();
-        Map<String, String> texts = new HashMap<>();
+        Catalogue c = catalogue(model);
+        CellParameters.Layout layout = c.layout();
+        double[] numbers = new double[layout.numberCount()];
+        String[] texts = new String[layout.textCount()];
+        boolean[] given = new boolean[numbers.length + texts.length];
         for (Map.Entry<String, ?> e : raw.entrySet()) {
             ParameterSpec spec = parameter(model, e.getKey());
             Object v = e.getValue();
             if (spec.numeric()) {
-                double x = v instanceof Number num ? spec.check(num.doubleValue()) : spec.parseNumber(String.valueOf(v));
-                numbers.put(spec.name(), x);
+                int slot = layout.numberSlot(spec.name());
+                numbers[slot] = v instanceof Number num ? spec.check(num.doubleValue())
+                        : spec.parseNumber(String.valueOf(v));
+                given[slot] = true;
             } else {
-                texts.put(spec.name(), spec.checkText(String.valueOf(v)));
+                int slot = layout.textSlot(spec.name());
+                texts[slot] = spec.checkText(String.valueOf(v));
+                given[numbers.length + slot] = true;
             }
         }
-        for (ParameterSpec spec : parameters(model)) {
-            if (numbers.containsKey(spec.name()) || texts.containsKey(spec.name())) {
-                continue;
-            }
-            String paperDefault = estimator == EstimatorKind.PAPER ? PAPER_DEFAULTS.get(spec.name()) : null;
-            if (paperDefault != null) {
-                numbers.put(spec.name(), spec.parseNumber(paperDefault));
-                continue;
-            }
-            if (spec.required()) {
-                throw InvalidInputException.missing(spec.name(), spec.allowed() + " (model " + model.name() + ")");
-            }
-            if (spec.numeric()) {
-                numbers.put(spec.name(), catalogue(model).numericDefaults().get(spec.name()));
-            } else {
-                texts.put(spec.name(), spec.defaultValue());
-            }
-        }
-        CellParameters p = new CellParameters(numbers, texts);
+        c.fillDefaults(model, estimator, given, numbers, texts);
+        CellParameters p = layout.cell(numbers, texts);
         model.validate(p, estimator);
         return p;
+    }
+
+    /**
+     * The resolver of the cells of one grid: the fixed parameters validated once, each axis's values range-checked
+     * once, so that a cell costs only the model's cross-checks ({@link CellResolver}).
+     *
+     * @param fixed      the raw fixed parameters (as for {@link #resolve})
+     * @param axisNames  the parameters that vary from cell to cell
+     * @param axisValues for each axis, its raw values (numbers or texts)
+     */
+    public static CellResolver resolver(String modelName, Map<String, ?> fixed, List<String> axisNames,
+                                        List<? extends List<?>> axisValues, EstimatorKind estimator) {
+        return new CellResolver(get(modelName), fixed, axisNames, axisValues, estimator);
     }
 
     /**
@@ -186,10 +236,16 @@ public final class ModelRegistry {
     public static Row evaluate(String modelName, Map<String, ?> raw, EstimatorKind estimator, long seed,
                                long cellId, int level) {
         Model model = get(modelName);
-        CellParameters p = resolve(model, raw, estimator);
+        return evaluate(model, catalogue(model).elapsed(), resolve(model, raw, estimator), estimator, seed, cellId,
+                level);
+    }
+
+    /** Evaluates one cell of validated parameters (see above); {@code elapsed} is the kind's timing column. */
+    static Row evaluate(Model model, Column.Int64 elapsed, CellParameters p, EstimatorKind estimator, long seed,
+                        long cellId, int level) {
         Row.Builder out = model.kind().newRow().set(CellTable.CELL_ID, cellId).set(CellTable.LEVEL, level);
         long t0 = System.nanoTime();
         model.evaluate(p, estimator, seed, cellId, out);
-        return out.set(catalogue(model).elapsed(), System.nanoTime() - t0).build();
+        return out.set(elapsed, System.nanoTime() - t0).build();
     }
 }

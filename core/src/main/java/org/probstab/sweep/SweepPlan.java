@@ -8,6 +8,7 @@ import org.probstab.config.InvalidInputException;
 import org.probstab.estimator.EstimatorSettings;
 import org.probstab.table.Row;
 import org.probstab.table.TableKind;
+import org.probstab.model.CellResolver;
 import org.probstab.model.Model;
 import org.probstab.model.ModelRegistry;
 import org.probstab.random.StreamSeeds;
@@ -37,6 +38,8 @@ public final class SweepPlan implements java.io.Serializable {
     private final long[] strides;
     private final long cellCount;
     private final long chunkCells;
+    /** The cells' resolver, made on first use in each JVM (it is not serialised with the plan). */
+    private transient volatile CellResolver resolver;
 
     public SweepPlan(SweepSpec spec) {
         this.spec = spec;
@@ -98,9 +101,13 @@ public final class SweepPlan implements java.io.Serializable {
         }
         int[] idx = new int[strides.length];
         long rest = cellId;
-        for (int k = 0; k < strides.length; k++) {
+        int last = strides.length - 1;
+        for (int k = 0; k < last; k++) {
             idx[k] = (int) (rest / strides[k]);
             rest -= idx[k] * strides[k];
+        }
+        if (last >= 0) {
+            idx[last] = (int) rest; // the last axis's stride is 1
         }
         return idx;
     }
@@ -128,7 +135,22 @@ public final class SweepPlan implements java.io.Serializable {
 
     /** Evaluates one cell at a refinement level (the level is recorded in the row). */
     public Row evaluate(long cellId, int level) {
-        return ModelRegistry.evaluate(spec.model(), parameters(cellId), spec.estimator(), spec.seed(), cellId, level);
+        return resolver().evaluate(indices(cellId), spec.seed(), cellId, level);
+    }
+
+    /**
+     * The plan's {@link CellResolver}: the same validation and row as {@link ModelRegistry#evaluate} of
+     * {@link #parameters}, with the fixed values and each axis value checked once per JVM instead of once per cell.
+     */
+    private CellResolver resolver() {
+        CellResolver r = resolver;
+        if (r == null) {
+            List<Axis> axes = spec.axes();
+            r = ModelRegistry.resolver(spec.model(), spec.fixed(), axes.stream().map(Axis::name).toList(),
+                    axes.stream().map(Axis::values).toList(), spec.estimator());
+            resolver = r;
+        }
+        return r;
     }
 
     /**

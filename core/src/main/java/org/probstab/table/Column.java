@@ -1,6 +1,7 @@
 package org.probstab.table;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SortedMap;
@@ -255,6 +256,93 @@ public abstract sealed class Column
     public static final class RealMap extends Column {
         RealMap(String name, String description, Set<Option> options, TableKind.Layout layout, int id, int slot) {
             super(name, ColumnType.STRING_DOUBLE_MAP, description, options, layout, id, slot);
+        }
+
+        /**
+         * The map as a row holds it: copied, checked (no null or NaN value), sorted by name and unmodifiable. A row
+         * stores a map made here as it is, without copying, so a model can make the map of many cells once.
+         */
+        public static SortedMap<String, Double> freeze(Map<String, Double> value) {
+            if (value instanceof Frozen f) {
+                return f;
+            }
+            java.util.TreeMap<String, Double> copy = new java.util.TreeMap<>();
+            for (Map.Entry<String, Double> e : value.entrySet()) {
+                if (e.getValue() == null || Double.isNaN(e.getValue())) {
+                    throw new IllegalArgumentException("no value for " + e.getKey());
+                }
+                copy.put(e.getKey(), e.getValue());
+            }
+            return new Frozen(java.util.Collections.unmodifiableSortedMap(copy));
+        }
+
+        /** An unmodifiable, checked, sorted map that only {@link #freeze} makes. */
+        static final class Frozen extends java.util.AbstractMap<String, Double> implements SortedMap<String, Double> {
+            private final SortedMap<String, Double> map;
+
+            private Frozen(SortedMap<String, Double> map) {
+                this.map = map;
+            }
+
+            @Override
+            public Set<Map.Entry<String, Double>> entrySet() {
+                return map.entrySet();
+            }
+
+            @Override
+            public Double get(Object key) {
+                return map.get(key);
+            }
+
+            @Override
+            public boolean containsKey(Object key) {
+                return map.containsKey(key);
+            }
+
+            @Override
+            public int size() {
+                return map.size();
+            }
+
+            @Override
+            public java.util.Comparator<? super String> comparator() {
+                return map.comparator();
+            }
+
+            @Override
+            public SortedMap<String, Double> subMap(String fromKey, String toKey) {
+                return map.subMap(fromKey, toKey);
+            }
+
+            @Override
+            public SortedMap<String, Double> headMap(String toKey) {
+                return map.headMap(toKey);
+            }
+
+            @Override
+            public SortedMap<String, Double> tailMap(String fromKey) {
+                return map.tailMap(fromKey);
+            }
+
+            @Override
+            public String firstKey() {
+                return map.firstKey();
+            }
+
+            @Override
+            public String lastKey() {
+                return map.lastKey();
+            }
+
+            @Override
+            public Set<String> keySet() {
+                return map.keySet();
+            }
+
+            @Override
+            public java.util.Collection<Double> values() {
+                return map.values();
+            }
         }
 
         @Override

@@ -1,10 +1,8 @@
 package org.probstab.table;
 
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Map;
 import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
  * One row of a table of some {@link TableKind}: an immutable value, built by name ({@code kind.newRow()
@@ -221,21 +219,16 @@ public final class Row {
             return this;
         }
 
-        /** A map of names to non-NaN values, copied and sorted by name. */
+        /** A map of names to non-NaN values, copied and sorted by name (as it is if {@link Column.RealMap#freeze} made it). */
         public Builder set(Column.RealMap c, Map<String, Double> value) {
             check(c);
-            SortedMap<String, Double> copy = null;
-            if (value != null) {
-                copy = new TreeMap<>();
-                for (Map.Entry<String, Double> e : value.entrySet()) {
-                    if (e.getValue() == null || Double.isNaN(e.getValue())) {
-                        throw new IllegalArgumentException("column " + c.name() + ": no value for " + e.getKey());
-                    }
-                    copy.put(e.getKey(), e.getValue());
-                }
-                copy = Collections.unmodifiableSortedMap(copy);
+            SortedMap<String, Double> frozen;
+            try {
+                frozen = value == null ? null : Column.RealMap.freeze(value);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("column " + c.name() + ": " + e.getMessage());
             }
-            refs[c.slot] = copy;
+            refs[c.slot] = frozen;
             mark(c, value != null);
             return this;
         }
@@ -245,10 +238,15 @@ public final class Row {
             if (built) {
                 throw new IllegalStateException("this builder has built its row already");
             }
-            for (Column c : kind.required()) {
-                if ((present[c.id >>> 6] & (1L << c.id)) == 0) {
-                    throw new IllegalStateException("row of kind " + kind.name() + ": column " + c.name()
-                            + " is not set (it is not nullable)");
+            long[] required = kind.requiredMask();
+            for (int w = 0; w < required.length; w++) {
+                if ((present[w] & required[w]) != required[w]) {
+                    for (Column c : kind.required()) {
+                        if ((present[c.id >>> 6] & (1L << c.id)) == 0) {
+                            throw new IllegalStateException("row of kind " + kind.name() + ": column " + c.name()
+                                    + " is not set (it is not nullable)");
+                        }
+                    }
                 }
             }
             built = true;
@@ -259,7 +257,7 @@ public final class Row {
             if (built) {
                 throw new IllegalStateException("this builder has built its row already");
             }
-            if (c.layout != kind.layout && !kind.layout.includes(c.layout)) {
+            if (!kind.layout.includes(c.layout)) {
                 throw new IllegalArgumentException("column " + c.name() + " is not a column of kind " + kind.name());
             }
         }

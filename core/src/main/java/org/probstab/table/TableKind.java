@@ -38,6 +38,8 @@ public final class TableKind {
     /** Slot bookkeeping of a declaration and its extensions. */
     static final class Layout {
         final Layout parent;
+        /** This layout and its ancestors, the root first: {@code chain[depth] == this}. */
+        final Layout[] chain;
         int reals;
         int longs;
         int refs;
@@ -51,16 +53,17 @@ public final class TableKind {
                 longs = parent.longs;
                 refs = parent.refs;
                 ids = parent.ids;
+                chain = java.util.Arrays.copyOf(parent.chain, parent.chain.length + 1);
+            } else {
+                chain = new Layout[1];
             }
+            chain[chain.length - 1] = this;
         }
 
+        /** Whether {@code other} is this layout or one it extends (a lookup, not a walk: rows check every set). */
         boolean includes(Layout other) {
-            for (Layout l = this; l != null; l = l.parent) {
-                if (l == other) {
-                    return true;
-                }
-            }
-            return false;
+            int depth = other.chain.length - 1;
+            return depth < chain.length && chain[depth] == other;
         }
     }
 
@@ -71,6 +74,7 @@ public final class TableKind {
     private final List<Column> columns;
     private final Map<String, Column> byName;
     private final List<Column> required;
+    private final long[] requiredMask;
     final Layout layout;
 
     private TableKind(Builder b) {
@@ -90,6 +94,10 @@ public final class TableKind {
         this.byName = Collections.unmodifiableMap(m);
         this.required = List.copyOf(req);
         this.layout = b.layout;
+        this.requiredMask = new long[(layout.ids + 63) >>> 6];
+        for (Column c : required) {
+            requiredMask[c.id >>> 6] |= 1L << c.id;
+        }
     }
 
     /** Starts the declaration of a new kind. */
@@ -171,6 +179,11 @@ public final class TableKind {
 
     List<Column> required() {
         return required;
+    }
+
+    /** The ids of {@link #required} as a bit set (not to be modified). */
+    long[] requiredMask() {
+        return requiredMask;
     }
 
     /** Sends every column of {@code row} to {@code sink}, in file order. */

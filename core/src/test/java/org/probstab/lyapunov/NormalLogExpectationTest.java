@@ -26,7 +26,7 @@ class NormalLogExpectationTest {
 
     /**
      * Tolerance 1e-14·max(1, |value|): the Chebyshev tables are built in double precision from sums of ≤ ~150
-     * positive terms (relative rounding ~1e-16 each, observed worst 4e-15 absolute), and above |c| = 10 the value
+     * positive terms (relative rounding ~1e-16 each, observed worst 1.1e-15 absolute), and above |c| = 10 the value
      * is log|c| plus a small correction, so only the rounding of log|c| (a few ulps) remains.
      */
     private static double tolerance(double value) {
@@ -64,14 +64,46 @@ class NormalLogExpectationTest {
 
     @Test
     void continuousWhereTheMethodChanges() {
-        // Chebyshev intervals meet at the integers, the asymptotic series takes over at 10
-        for (int k = 1; k <= (int) NormalLogExpectation.ASYMPTOTIC_FROM; k++) {
-            double below = Math.nextDown((double) k);
-            double above = (double) k;
+        // Chebyshev intervals meet at the multiples of 1/PER_UNIT, the asymptotic series takes over at 10
+        int ends = (int) NormalLogExpectation.ASYMPTOTIC_FROM * NormalLogExpectation.PER_UNIT;
+        for (int k = 1; k <= ends; k++) {
+            double above = (double) k / NormalLogExpectation.PER_UNIT;
+            double below = Math.nextDown(above);
             assertThat(NormalLogExpectation.expectedLogAbs(above))
                     .isCloseTo(NormalLogExpectation.expectedLogAbs(below), within(1e-14));
             assertThat(NormalLogExpectation.varianceLogAbs(above))
                     .isCloseTo(NormalLogExpectation.varianceLogAbs(below), within(1e-14));
+        }
+    }
+
+    @Test
+    void batchesGiveTheBitsOfTheOnePointMethods() {
+        // evaluateAll interleaves the Clenshaw recurrences of many points; each must still be the one-point value
+        RandomGenerator random = RandomGeneratorFactory.of("L64X128MixRandom").create(13);
+        int capacity = 48;
+        var batch = new NormalLogExpectation.Batch(capacity);
+        double[] t = new double[capacity];
+        double[] f = new double[capacity];
+        double[] v = new double[capacity];
+        double[] edges = {0, Math.nextDown(0.25), 0.25, 1, Math.nextDown(10.0), 10, 1e100, Double.MIN_VALUE};
+        for (int round = 0; round < 400; round++) {
+            int count = 1 + random.nextInt(capacity);
+            for (int i = 0; i < count; i++) {
+                t[i] = random.nextInt(8) == 0 ? edges[random.nextInt(edges.length)] : 14 * random.nextDouble();
+            }
+            boolean withVariance = round % 2 == 0;
+            NormalLogExpectation.evaluateAll(t, count, f, v, withVariance, batch);
+            for (int i = 0; i < count; i++) {
+                double expected = t[i] < NormalLogExpectation.ASYMPTOTIC_FROM
+                        ? NormalLogExpectation.expectedLogAbsSmall(t[i])
+                        : NormalLogExpectation.logCorrection(t[i]);
+                assertThat(Double.doubleToRawLongBits(f[i])).as("F at t = %s", t[i])
+                        .isEqualTo(Double.doubleToRawLongBits(expected));
+                if (withVariance) {
+                    assertThat(Double.doubleToRawLongBits(v[i])).as("V at t = %s", t[i])
+                            .isEqualTo(Double.doubleToRawLongBits(NormalLogExpectation.varianceLogAbs(t[i])));
+                }
+            }
         }
     }
 

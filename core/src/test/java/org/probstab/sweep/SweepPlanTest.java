@@ -101,7 +101,9 @@ class SweepPlanTest {
     @Test
     void aCellIsThePureFunctionOfItsId() {
         SweepPlan plan = new SweepPlan(SweepSpecTest.spec(THREE_AXES));
-        for (long id : new long[] {0, 5, 13, 23}) {
+        // The plan resolves its cells through a CellResolver (fixed and axis values checked once): every cell must
+        // still be the registry's row of the cell's raw parameters.
+        for (long id = 0; id < plan.cellCount(); id++) {
             Row a = plan.evaluate(id);
             Row direct = ModelRegistry.evaluate("mf-gaussian", plan.parameters(id),
                     plan.spec().estimator(), 7, id);
