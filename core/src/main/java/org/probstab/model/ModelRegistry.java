@@ -26,7 +26,7 @@ public final class ModelRegistry {
     private static final Map<String, Model> MODELS = new LinkedHashMap<>();
 
     /**
-     * Per model, built once: its parameters followed by the estimator parameters, by name, and the parsed
+     * Per model, built once: its parameters followed by the estimator parameters it takes, by name, and the parsed
      * defaults — {@link #resolve} runs for every cell of a sweep, so it must not rebuild lists or parse text.
      */
     private record Catalogue(List<ParameterSpec> all, Map<String, ParameterSpec> byName,
@@ -60,11 +60,15 @@ public final class ModelRegistry {
                     .getClass().getName() + " and " + m.getClass().getName());
         }
         List<ParameterSpec> all = new ArrayList<>(m.parameters());
-        all.addAll(EstimatorSettings.PARAMETERS);
+        all.addAll(m.estimatorParameters());
         Map<String, ParameterSpec> byName = new LinkedHashMap<>();
         Map<String, Double> defaults = new HashMap<>();
         for (ParameterSpec s : all) {
-            byName.put(s.name(), s);
+            if (byName.put(s.name(), s) != null) {
+                throw new IllegalStateException("model " + m.name() + " declares parameter " + s.name()
+                        + " twice (its own and a shared estimator parameter?): a model that has its own "
+                        + s.name() + " leaves it out of estimatorParameters()");
+            }
             if (s.numeric() && s.defaultValue() != null) {
                 defaults.put(s.name(), s.parseNumber(s.defaultValue()));
             }
@@ -98,7 +102,7 @@ public final class ModelRegistry {
         return m;
     }
 
-    /** The model's parameters followed by the shared estimator parameters. */
+    /** The model's parameters followed by the shared estimator parameters it takes. */
     public static List<ParameterSpec> parameters(Model model) {
         return catalogue(model).all();
     }
@@ -133,7 +137,8 @@ public final class ModelRegistry {
             if (numbers.containsKey(spec.name()) || texts.containsKey(spec.name())) {
                 continue;
             }
-            String paperDefault = estimator == EstimatorKind.PAPER ? PAPER_DEFAULTS.get(spec.name()) : null;
+            String paperDefault = estimator == EstimatorKind.PAPER && EstimatorSettings.PARAMETERS.contains(spec)
+                    ? PAPER_DEFAULTS.get(spec.name()) : null;
             if (paperDefault != null) {
                 numbers.put(spec.name(), spec.parseNumber(paperDefault));
                 continue;
