@@ -1,4 +1,4 @@
-package org.probstab.sgd;
+package org.probstab.trajectory;
 
 import org.probstab.law.RandomSymmetricLaw;
 import org.probstab.random.RunStreams;

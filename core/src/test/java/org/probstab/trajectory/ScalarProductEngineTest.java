@@ -1,4 +1,4 @@
-package org.probstab.sgd;
+package org.probstab.trajectory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
