@@ -2,22 +2,23 @@ package org.probstab.trajectory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.random.RandomGenerator;
 import org.apache.spark.ml.linalg.DenseMatrix;
 import org.junit.jupiter.api.Test;
+import org.probstab.law.MatrixSampler;
 import org.probstab.law.RandomSymmetricLaw;
-import org.probstab.lyapunov.ExponentEstimate;
 import org.probstab.lyapunov.PaperProtocol;
-import org.probstab.lyapunov.RenormalisedProduct;
-import org.probstab.lyapunov.TrajectoryResult;
+import org.probstab.lyapunov.PlainLoops;
 import org.probstab.lyapunov.TrajectorySettings;
 import org.probstab.random.RunStreams;
 import org.probstab.random.RunStreams.Algorithm;
 import org.probstab.random.StreamSeeds;
 
 /**
- * The matrix engine against {@code RenormalisedProduct.matrix} and {@code PaperProtocol.matrix}: same streams
- * (L64X128MixRandom), same seed, every reported number equal bit for bit; the 2×2 law of 000 Fig. 2-right (as in the
- * golden-value test) and a 3×3 law with off-diagonal mean, k = 1 and k = 3, a burn-in of 0 and of 20.
+ * The matrix engine against the plain per-run loops ({@link PlainLoops}): either stream algorithm, the same seed,
+ * every per-run log-norm (and so every reported number) equal bit for bit; the 2×2 law of 000 Fig. 2-right (its step
+ * written out) and a 3×3 law with off-diagonal mean, k = 1 and k = 3, a burn-in of 0 and of 20; and a law known only
+ * by its sampler ({@link MatrixDraws.Sampled}) drawn per step.
  */
 class MatrixProductEngineTest {
 
@@ -26,34 +27,50 @@ class MatrixProductEngineTest {
     private static final RandomSymmetricLaw THREE = new RandomSymmetricLaw(new DenseMatrix(3, 3,
             new double[] {0.5, 0.2, 0.0, 0.2, -0.3, 0.1, 0.0, 0.1, 0.05}), 0.7);
 
-    private static void assertSameAsRenormalisedProduct(RandomSymmetricLaw law, double lambda, TrajectorySettings s) {
-        double[] logNorms = MatrixProductEngine.renormalised(MatrixDraws.of(law), lambda, s.burnIn(), s.steps(),
-                s.renormEvery(), RunStreams.of(Algorithm.L64X128_MIX_RANDOM, SEED, s.runs()));
-        TrajectoryResult expected = RenormalisedProduct.matrix(law, lambda, s, SEED);
-        double[] summary = EstimatorArithmetic.trajectorySummary(logNorms, s.steps(), s.epsilon());
-        assertThat(summary).containsExactly(expected.exponent().value(), expected.exponent().standardError(),
-                expected.probabilityBelowEpsilon(), expected.meanSquareGrowth());
+    /** A 2×2 law that is not random-symmetric: diag(1 + U, −1) with U uniform, as a bare sampler. */
+    private static final MatrixSampler DIAGONAL_UNIFORM = new MatrixSampler() {
+        @Override
+        public int dimension() {
+            return 2;
+        }
+
+        @Override
+        public void sample(RandomGenerator rng, double[] out) {
+            out[0] = 1 + rng.nextDouble();
+            out[1] = 0.1;
+            out[2] = 0.1;
+            out[3] = -1;
+        }
+    };
+
+    private static void assertSameAsPlainLoop(MatrixSampler law, double lambda, TrajectorySettings s) {
+        for (Algorithm algorithm : Algorithm.values()) {
+            double[] logNorms = MatrixProductEngine.renormalised(MatrixDraws.of(law), lambda, s.burnIn(), s.steps(),
+                    s.renormEvery(), RunStreams.of(algorithm, SEED, s.runs()));
+            assertThat(logNorms).as("%s, lambda %s", algorithm, lambda)
+                    .containsExactly(PlainLoops.matrixLogNorms(law, lambda, s, algorithm, SEED));
+        }
     }
 
     @Test
     void renormalisedIsBitIdentical() {
-        assertSameAsRenormalisedProduct(FIG2, 0.3, new TrajectorySettings(8, 500, 20, 1, 1e-3));
-        assertSameAsRenormalisedProduct(FIG2, 1.5, new TrajectorySettings(5, 777, 0, 3, 1e-3));
-        assertSameAsRenormalisedProduct(THREE, 0.8, new TrajectorySettings(6, 300, 20, 1, 1e-3));
-        assertSameAsRenormalisedProduct(THREE, 2.0, new TrajectorySettings(3, 1000, 7, 5, 1e-3));
+        assertSameAsPlainLoop(FIG2, 0.3, new TrajectorySettings(8, 500, 20, 1, 1e-3));
+        assertSameAsPlainLoop(FIG2, 1.5, new TrajectorySettings(5, 777, 0, 3, 1e-3));
+        assertSameAsPlainLoop(THREE, 0.8, new TrajectorySettings(6, 300, 20, 1, 1e-3));
+        assertSameAsPlainLoop(THREE, 2.0, new TrajectorySettings(3, 1000, 7, 5, 1e-3));
+        assertSameAsPlainLoop(DIAGONAL_UNIFORM, 0.7, new TrajectorySettings(4, 333, 5, 2, 1e-3));
     }
 
     @Test
     void cutoffIsThePaperProtocolBitForBit() {
-        for (double lambda : new double[] {0.05, 1.0, 2.5}) {
-            PaperProtocol.Settings s = new PaperProtocol.Settings(20, 1e100, 1e-140, 500);
-            ScalarProductEngine.CutoffRuns runs = MatrixProductEngine.cutoff(MatrixDraws.of(FIG2), lambda, 500, 1e100,
-                    1e-140, RunStreams.of(Algorithm.L64X128_MIX_RANDOM, SEED, 20));
-            ExponentEstimate expected = PaperProtocol.matrix(FIG2, lambda, s, SEED);
-            double[] x = runs.perRunExponents(0);
-            double mean = EstimatorArithmetic.mean(x);
-            assertThat(new double[] {mean, EstimatorArithmetic.standardError(x, mean)}).as("lambda %s", lambda)
-                    .containsExactly(expected.value(), expected.standardError());
+        for (Algorithm algorithm : Algorithm.values()) {
+            for (double lambda : new double[] {0.05, 1.0, 2.5}) {
+                PaperProtocol.Settings s = new PaperProtocol.Settings(20, 1e100, 1e-140, 500);
+                ScalarProductEngine.CutoffRuns runs = MatrixProductEngine.cutoff(MatrixDraws.of(FIG2), lambda, 500,
+                        1e100, 1e-140, RunStreams.of(algorithm, SEED, 20));
+                assertThat(runs.perRunExponents(0)).as("%s, lambda %s", algorithm, lambda)
+                        .containsExactly(PlainLoops.paperMatrixPerRun(FIG2, lambda, s, algorithm, SEED));
+            }
         }
     }
 }
