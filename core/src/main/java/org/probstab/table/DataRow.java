@@ -5,16 +5,37 @@ import java.util.Map;
 /**
  * One row of a table read into memory for drawing and analysis: every numeric column and every {@code params} entry
  * by name (null → NaN, and N = ∞ → +∞), with the aliases {@code S} (= batch_size) and {@code N} (= n) so that rows
- * answer to sweep-axis names, and every text column by name.
+ * answer to sweep-axis names, every text column by name, and the array and map columns of the tables that have them
+ * (a simulation's histogram, quantiles and solution fractions).
  *
  * @param numbers numeric values by column or parameter name
  * @param texts   text values by column name
+ * @param arrays  numeric array columns by name (non-null values only; the arrays are not copied)
+ * @param maps    numeric map columns but {@code params} by name (non-null values only)
  */
-public record DataRow(Map<String, Double> numbers, Map<String, String> texts) {
+public record DataRow(Map<String, Double> numbers, Map<String, String> texts, Map<String, double[]> arrays,
+                      Map<String, Map<String, Double>> maps) {
 
     public DataRow {
         numbers = Map.copyOf(numbers);
         texts = Map.copyOf(texts);
+        arrays = Map.copyOf(arrays);
+        maps = Map.copyOf(maps);
+    }
+
+    /** A row without array or map columns. */
+    public DataRow(Map<String, Double> numbers, Map<String, String> texts) {
+        this(numbers, texts, Map.of(), Map.of());
+    }
+
+    /** The value of an array column, empty when absent or null. */
+    public double[] array(String name) {
+        return arrays.getOrDefault(name, new double[0]);
+    }
+
+    /** The value of a map column, empty when absent or null. */
+    public Map<String, Double> map(String name) {
+        return maps.getOrDefault(name, Map.of());
     }
 
     /** The value of a numeric column or parameter, NaN when absent. */

@@ -17,8 +17,10 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.MapType;
 import org.probstab.config.InvalidInputException;
 import org.probstab.table.DataRow;
 import org.probstab.table.TableData;
@@ -81,6 +83,8 @@ public final class TableReader {
         for (Row r : rows) {
             Map<String, Double> numbers = new HashMap<>();
             Map<String, String> texts = new HashMap<>();
+            Map<String, double[]> arrays = new HashMap<>();
+            Map<String, Map<String, Double>> maps = new HashMap<>();
             for (String c : columns) {
                 Object v = r.get(r.fieldIndex(c));
                 if (types.get(c).equals(DataTypes.StringType)) {
@@ -95,6 +99,14 @@ public final class TableReader {
                             x == null ? Double.NaN : ((Number) x).doubleValue()));
                 } else if (v instanceof Number x) {
                     numbers.put(c, x.doubleValue());
+                } else if (v != null && types.get(c) instanceof ArrayType) {
+                    arrays.put(c, r.<Object>getList(r.fieldIndex(c)).stream()
+                            .mapToDouble(x -> x == null ? Double.NaN : ((Number) x).doubleValue()).toArray());
+                } else if (v != null && types.get(c) instanceof MapType) {
+                    Map<String, Double> m = new HashMap<>();
+                    r.getJavaMap(r.fieldIndex(c)).forEach((k, x) -> m.put(String.valueOf(k),
+                            x == null ? Double.NaN : ((Number) x).doubleValue()));
+                    maps.put(c, m);
                 } else if (v == null && isNumeric(types.get(c))) {
                     numbers.put(c, c.equals("n") ? Double.POSITIVE_INFINITY : Double.NaN);
                 }
@@ -105,7 +117,7 @@ public final class TableReader {
             if (numbers.containsKey("n")) {
                 numbers.put("N", numbers.get("n"));
             }
-            out.add(new DataRow(numbers, texts));
+            out.add(new DataRow(numbers, texts, arrays, maps));
         }
         List<String> numeric = new ArrayList<>();
         for (String c : columns) {
