@@ -145,8 +145,9 @@ public final class Figures {
                             + " Lyapunov exponent (see the fitted rate below).", null, "start",
                     "distance from the saddle", "one-hidden-neuron ReLU net, SGD, λ = 0.05"),
             new ColumnCurvesFigure("sgd-spred", "000 Fig. 3 (§5.1)", List.of("fig-sgd-spred.conf"),
-                    "Sparsity at the lasso's 50 % at small λ, above it at large λ (the sparser Type-II saddles"
-                            + " attract).", "sparsity", null, 0.5, "fraction of zero weights",
+                    "Sparsity near the lasso's 50 % at small λ once the runs have left the saddles (at the"
+                            + " smallest λ they leave them too slowly for the steps given), far above it at large λ,"
+                            + " where the sparser Type-II saddles attract.", "sparsity", null, 0.5, "fraction of zero weights",
                     "spred lasso, 200 dimensions: sparsity of the solution (line: the lasso's)"),
             new SolutionCurvesFigure("sgd-swish", "000 Fig. 4 / 001 Fig. 5", List.of("fig-sgd-swish.conf"),
                     "From A: A, then the saddle C at a larger λ, then divergence; from B: B, C, divergence (two"
