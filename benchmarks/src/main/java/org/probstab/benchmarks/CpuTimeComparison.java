@@ -8,8 +8,8 @@ import java.util.Collections;
 import java.util.List;
 import org.probstab.law.GaussianRegression;
 import org.probstab.random.RunStreams;
-import org.probstab.sgd.CurvatureDraws;
-import org.probstab.sgd.ScalarProductEngine;
+import org.probstab.trajectory.CurvatureDraws;
+import org.probstab.trajectory.ScalarProductEngine;
 
 /**
  * The comparison of {@link TrajectoryEngineBenchmark} with {@code cloop} in CPU time instead of wall time, for a

@@ -20,10 +20,10 @@ import org.probstab.lyapunov.RenormalisedProduct;
 import org.probstab.lyapunov.TrajectorySettings;
 import org.probstab.random.RunStreams;
 import org.probstab.random.StreamSeeds;
-import org.probstab.sgd.CurvatureDraws;
-import org.probstab.sgd.MatrixDraws;
-import org.probstab.sgd.MatrixProductEngine;
-import org.probstab.sgd.ScalarProductEngine;
+import org.probstab.trajectory.CurvatureDraws;
+import org.probstab.trajectory.MatrixDraws;
+import org.probstab.trajectory.MatrixProductEngine;
+import org.probstab.trajectory.ScalarProductEngine;
 
 /**
  * The scalar N = ∞, S = 1 matrix-factorisation trajectory of {@code ../shared/bench/cloop.c} (χ = x(μx + (1 − μ)σe),

@@ -7,8 +7,9 @@ import org.probstab.param.CellParameters;
 import org.probstab.param.ParameterSpec;
 
 /**
- * The estimator parameters every model accepts besides its own, with their defaults and ranges. They are ordinary
- * cell parameters (so they may be sweep axes), read back from {@link CellParameters} by the models.
+ * The estimator parameters the estimated models accept besides their own, with their defaults and ranges. They are
+ * ordinary cell parameters (so they may be sweep axes), read back from {@link CellParameters} by the models. A model
+ * that is not estimated takes some or none of them ({@link org.probstab.model.Model#estimatorParameters}).
  */
 public final class EstimatorSettings {
 
@@ -41,6 +42,22 @@ public final class EstimatorSettings {
                     "minibatches drawn when Monte-Carlo over batches replaces enumeration"));
 
     private EstimatorSettings() {
+    }
+
+    /**
+     * The shared parameters of these names, in the order of {@link #PARAMETERS}: for a model that takes only some of
+     * them ({@link org.probstab.model.Model#estimatorParameters}).
+     *
+     * @throws IllegalArgumentException if a name is not a shared estimator parameter
+     */
+    public static List<ParameterSpec> only(String... names) {
+        List<String> wanted = List.of(names);
+        for (String n : wanted) {
+            if (PARAMETERS.stream().noneMatch(p -> p.name().equals(n))) {
+                throw new IllegalArgumentException(n + " is not a shared estimator parameter");
+            }
+        }
+        return PARAMETERS.stream().filter(p -> wanted.contains(p.name())).toList();
     }
 
     /** Trajectory settings of a cell. */

@@ -12,6 +12,7 @@ import org.probstab.lyapunov.ExponentEstimate;
 import org.probstab.lyapunov.GaussianChiSquareQuadrature;
 import org.probstab.random.StreamSeeds;
 import org.probstab.stability.MomentStability;
+import org.probstab.trajectory.CurvatureDraws;
 
 /**
  * The law of the minibatch curvature χ_B of a commuting (rank-1) model, with the exact methods it admits
@@ -20,8 +21,14 @@ import org.probstab.stability.MomentStability;
  */
 public sealed interface ScalarBatchLaw {
 
-    /** A sampler of χ_B for trajectory estimators (one per thread). */
+    /** A sampler of χ_B (one per thread). */
     ScalarBatchSampler sampler();
+
+    /**
+     * The law as the trajectory engine draws it: fresh Gaussian samples and finite datasets with replacement as data,
+     * a finite dataset without replacement by its sampler.
+     */
+    CurvatureDraws draws();
 
     /** E(1 − λχ_B)² in closed form from the moments of χ_B. */
     double meanSquareFactor(double lambda);
@@ -43,6 +50,12 @@ public sealed interface ScalarBatchLaw {
         @Override
         public ScalarBatchSampler sampler() {
             return data.sampler(batchSize, withReplacement);
+        }
+
+        @Override
+        public CurvatureDraws draws() {
+            return withReplacement || batchSize == 1 ? CurvatureDraws.of(data, batchSize)
+                    : CurvatureDraws.sampled(sampler());
         }
 
         @Override
@@ -95,6 +108,11 @@ public sealed interface ScalarBatchLaw {
         @Override
         public ScalarBatchSampler sampler() {
             return law.freshBatchSampler(batchSize);
+        }
+
+        @Override
+        public CurvatureDraws draws() {
+            return CurvatureDraws.of(law, batchSize);
         }
 
         @Override

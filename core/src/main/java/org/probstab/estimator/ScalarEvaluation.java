@@ -6,7 +6,6 @@ import org.probstab.lyapunov.ExponentEstimate;
 import org.probstab.lyapunov.PaperProtocol;
 import org.probstab.lyapunov.RenormalisedProduct;
 import org.probstab.lyapunov.TrajectoryResult;
-import org.probstab.lyapunov.TrajectorySettings;
 import org.probstab.stability.Phase;
 import org.probstab.stability.PhaseClassifier;
 import org.probstab.random.StreamSeeds;
@@ -23,7 +22,8 @@ import org.probstab.table.Row;
  * Evaluation of commuting (scalar) models. For the matrix-factorisation saddle (000 §5.3, Prop. 1) the modes
  * w − u and w + u evolve by (1 − λχ_B) and (1 + λχ_B), so Λ₋ = Λ(λ) and Λ₊ = Λ(−λ) with Λ(λ) = E log|1 − λχ_B|;
  * for linear regression (001 §3) the single exponent is Λ(λ) with χ = h = x². The estimator decides how Λ is
- * computed; the mean-square factor E(1 − λχ_B)² is always exact (moments of χ_B).
+ * computed — a trajectory estimator runs both signs as two lanes on the same draws — and the mean-square factor
+ * E(1 − λχ_B)² is always exact (moments of χ_B).
  */
 public final class ScalarEvaluation {
 
@@ -65,24 +65,19 @@ public final class ScalarEvaluation {
                 plus = both ? e[1] : null;
             }
             case TRAJECTORY -> {
-                TrajectorySettings settings = EstimatorSettings.trajectory(p);
-                TrajectoryResult m = RenormalisedProduct.scalar(law.sampler(), lambda, settings,
-                        StreamSeeds.streamSeed(seed, cellId, Purpose.TRAJECTORY_MINUS));
-                minus = m.exponent();
-                probabilityBelowEpsilon = m.probabilityBelowEpsilon();
-                if (both) {
-                    plus = RenormalisedProduct.scalar(law.sampler(), -lambda, settings,
-                            StreamSeeds.streamSeed(seed, cellId, Purpose.TRAJECTORY_PLUS)).exponent();
-                }
+                // Both exponents on the same draws: two lanes of one engine pass.
+                TrajectoryResult[] r = RenormalisedProduct.scalar(law.draws(), lanes(lambda, both),
+                        EstimatorSettings.trajectory(p), StreamSeeds.streamSeed(seed, cellId,
+                                Purpose.TRAJECTORY_MINUS));
+                minus = r[0].exponent();
+                probabilityBelowEpsilon = r[0].probabilityBelowEpsilon();
+                plus = both ? r[1].exponent() : null;
             }
             case PAPER -> {
-                PaperProtocol.Settings settings = paperSettings(p);
-                minus = PaperProtocol.scalar(law.sampler(), lambda, settings,
+                ExponentEstimate[] e = PaperProtocol.scalar(law.draws(), lanes(lambda, both), paperSettings(p),
                         StreamSeeds.streamSeed(seed, cellId, Purpose.TRAJECTORY_MINUS));
-                if (both) {
-                    plus = PaperProtocol.scalar(law.sampler(), -lambda, settings,
-                            StreamSeeds.streamSeed(seed, cellId, Purpose.TRAJECTORY_PLUS));
-                }
+                minus = e[0];
+                plus = both ? e[1] : null;
             }
             default -> throw new IllegalStateException("unknown estimator " + estimator);
         }
@@ -117,6 +112,11 @@ public final class ScalarEvaluation {
         if (both) {
             out.set(PhaseTable.EXP_PLUS, plus.value()).set(PhaseTable.EXP_PLUS_SE, plus.standardError());
         }
+    }
+
+    /** {λ, −λ} for Λ₋ and Λ₊, or {λ}. */
+    private static double[] lanes(double lambda, boolean both) {
+        return both ? new double[] {lambda, -lambda} : new double[] {lambda};
     }
 
     public static PaperProtocol.Settings paperSettings(CellParameters p) {

@@ -1,9 +1,13 @@
 package org.probstab.lyapunov;
 
 import java.util.Objects;
-import java.util.random.RandomGenerator;
 import org.probstab.law.MatrixSampler;
 import org.probstab.law.ScalarBatchSampler;
+import org.probstab.random.RunStreams;
+import org.probstab.trajectory.CurvatureDraws;
+import org.probstab.trajectory.MatrixDraws;
+import org.probstab.trajectory.MatrixProductEngine;
+import org.probstab.trajectory.ScalarProductEngine;
 
 /**
  * The papers' own estimator (000 App. A.2, used for Fig. 2-right), kept for reproduction and comparison only
@@ -22,8 +26,10 @@ import org.probstab.law.ScalarBatchSampler;
  * T = 20 000 renormalised runs): no detectable bias at λ = 0.05 and 0.2 (no cut-off reached), +0.0012 ± 0.0002
  * at λ = 0.5 and +0.0011 ± 0.0003 at λ = 1 (overshoot of the upper cut-off) — below the SE of 800 runs there.
  *
- * <p>Run r draws from {@code StreamSeeds.fromSeed(StreamSeeds.mix(streamSeed + r))}. In one dimension the unit
- * sphere is {±1}; the sign does not change |θ_t|, so θ_0 = 1 and nothing is drawn for it. A state exactly 0
+ * <p>The runs advance in lockstep on the trajectory engine ({@link ScalarProductEngine#cutoff},
+ * {@link MatrixProductEngine#cutoff}); run r draws from its own stream, {@code mix(streamSeed + r)} of
+ * {@link RenormalisedProduct#STREAMS}. In one dimension the unit sphere is {±1}; the sign does not change |θ_t|, so
+ * θ_0 = 1 and nothing is drawn for it. A state exactly 0
  * stops the run with x_r = −∞ (then Λ̂ = −∞, SE = 0). A single step that jumps from below the upper cut-off past
  * the largest double gives x_r = +∞ (impossible at the default cut-offs unless ‖I − λĤ‖ &gt; 1e208); with both
  * +∞ and −∞ runs the result is rejected as undefined.
@@ -65,85 +71,45 @@ public final class PaperProtocol {
     private PaperProtocol() {
     }
 
-    /** The protocol on z_{t+1} = (1 − λχ_B) z_t, z_0 = 1. */
+    /** The protocol on z_{t+1} = (1 − λχ_B) z_t, z_0 = 1, of a law known by its sampler (one call per step). */
     public static ExponentEstimate scalar(ScalarBatchSampler sampler, double lambda, Settings s, long streamSeed) {
         Objects.requireNonNull(sampler, "sampler");
-        Objects.requireNonNull(s, "settings");
-        RenormalisedProduct.checkLambda(lambda);
-        double[] perRun = new double[s.runs()];
-        for (int r = 0; r < s.runs(); r++) {
-            RandomGenerator rng = RenormalisedProduct.runGenerator(streamSeed, r);
-            double z = 1.0;
-            long t = 0;
-            double magnitude = 1.0;
-            while (t < s.maxSteps()) {
-                z *= 1.0 - lambda * sampler.sample(rng);
-                t++;
-                magnitude = Math.abs(z);
-                if (!(magnitude < s.upperCutoff() && magnitude > s.lowerCutoff())) {
-                    break;
-                }
-            }
-            perRun[r] = StrictMath.log(magnitude) / t;
-        }
-        return summarise(perRun, s);
+        return scalar(CurvatureDraws.sampled(sampler), new double[] {lambda}, s, streamSeed)[0];
     }
 
-    /** The protocol on θ_{t+1} = (I − λĤ_t) θ_t, θ_0 uniform on the unit sphere (the paper's Fig. 2-right). */
+    /**
+     * The protocol on the scalar product for each lane λ_j, all lanes on the same draws of each run (a run draws
+     * until its last lane has stopped; each lane stops at its own cut-off, so its estimate is exactly what a call
+     * with that λ alone gives).
+     */
+    public static ExponentEstimate[] scalar(CurvatureDraws draws, double[] lambdas, Settings s, long streamSeed) {
+        Objects.requireNonNull(draws, "draws");
+        Objects.requireNonNull(s, "settings");
+        ScalarProductEngine.CutoffRuns runs = ScalarProductEngine.cutoff(draws, lambdas, s.maxSteps(),
+                s.upperCutoff(), s.lowerCutoff(), RunStreams.of(RenormalisedProduct.STREAMS, streamSeed, s.runs()));
+        ExponentEstimate[] out = new ExponentEstimate[lambdas.length];
+        for (int j = 0; j < lambdas.length; j++) {
+            out[j] = summarise(runs.perRunExponents(j), s);
+        }
+        return out;
+    }
+
+    /**
+     * The protocol on θ_{t+1} = (I − λĤ_t) θ_t, θ_0 uniform on the unit sphere (the paper's Fig. 2-right); the
+     * random-symmetric law drawn as data ({@link MatrixDraws#of(MatrixSampler)}).
+     */
     public static ExponentEstimate matrix(MatrixSampler sampler, double lambda, Settings s, long streamSeed) {
         Objects.requireNonNull(sampler, "sampler");
-        Objects.requireNonNull(s, "settings");
-        RenormalisedProduct.checkLambda(lambda);
-        int d = sampler.dimension();
-        double[] hessian = new double[d * d];
-        double[] v = new double[d];
-        double[] hv = new double[d];
-        double[] perRun = new double[s.runs()];
-        for (int r = 0; r < s.runs(); r++) {
-            RandomGenerator rng = RenormalisedProduct.runGenerator(streamSeed, r);
-            RenormalisedProduct.randomUnitVector(rng, v);
-            long t = 0;
-            double norm = 1.0;
-            while (t < s.maxSteps()) {
-                sampler.sample(rng, hessian);
-                for (int i = 0; i < d; i++) {
-                    double sum = 0;
-                    int row = i * d;
-                    for (int j = 0; j < d; j++) {
-                        sum += hessian[row + j] * v[j];
-                    }
-                    hv[i] = sum;
-                }
-                for (int i = 0; i < d; i++) {
-                    v[i] -= lambda * hv[i];
-                }
-                t++;
-                norm = scaledNorm(v);
-                if (!(norm < s.upperCutoff() && norm > s.lowerCutoff())) {
-                    break;
-                }
-            }
-            perRun[r] = StrictMath.log(norm) / t;
-        }
-        return summarise(perRun, s);
+        return matrix(MatrixDraws.of(sampler), lambda, s, streamSeed);
     }
 
-    /** ‖v‖ without over- or underflow of the squares: 2^e ‖2^−e v‖ with 2^e ≤ max_i |v_i| &lt; 2^{e+1}. */
-    private static double scaledNorm(double[] v) {
-        double max = 0;
-        for (double x : v) {
-            max = Math.max(max, Math.abs(x));
-        }
-        if (max == 0.0 || !(max < Double.POSITIVE_INFINITY)) {
-            return max;
-        }
-        int e = Math.getExponent(max);
-        double sum = 0;
-        for (double x : v) {
-            double y = Math.scalb(x, -e);
-            sum += y * y;
-        }
-        return Math.scalb(Math.sqrt(sum), e);
+    /** {@link #matrix(MatrixSampler, double, Settings, long)} of a law given as draws. */
+    public static ExponentEstimate matrix(MatrixDraws draws, double lambda, Settings s, long streamSeed) {
+        Objects.requireNonNull(draws, "draws");
+        Objects.requireNonNull(s, "settings");
+        ScalarProductEngine.CutoffRuns runs = MatrixProductEngine.cutoff(draws, lambda, s.maxSteps(),
+                s.upperCutoff(), s.lowerCutoff(), RunStreams.of(RenormalisedProduct.STREAMS, streamSeed, s.runs()));
+        return summarise(runs.perRunExponents(0), s);
     }
 
     private static ExponentEstimate summarise(double[] perRun, Settings s) {

@@ -1,13 +1,11 @@
 package org.probstab.lyapunov;
 
-import static org.probstab.lyapunov.RenormalisedProduct.SAFE_MAX;
-import static org.probstab.lyapunov.RenormalisedProduct.SAFE_MIN;
-
 import java.util.Objects;
-import java.util.random.RandomGenerator;
 import org.apache.spark.ml.linalg.DenseVector;
 import org.probstab.law.MatrixSampler;
+import org.probstab.random.RunStreams;
 import org.probstab.special.Constants;
+import org.probstab.trajectory.MatrixDraws;
 
 /**
  * The full Lyapunov spectrum of θ_{t+1} = (I − λĤ_t) θ_t by QR re-orthonormalisation (Benettin, Galgani, Giorgilli
@@ -18,12 +16,16 @@ import org.probstab.special.Constants;
  * Q starts as a Haar-random orthonormal frame (QR of a matrix of standard normals from the run's generator), so
  * that its first column aligns with the top Oseledets direction even when Ĥ commutes with a fixed basis; after the
  * burn-in the sums restart. The QR is taken every k steps ({@link TrajectorySettings#renormEvery()}; between them
- * Q ← W) and earlier when an entry of W leaves [2^−500, 2^500]; with k &gt; 1 the frame's conditioning degrades like
- * e^{(Λ₁ − Λ_d)k}, hence the default k = 1. The QR is modified Gram–Schmidt applied twice per column ("twice is
+ * Q ← W) and earlier when an entry of W leaves [2^−500, 2^500]; before such a QR, W is rescaled by the power of two
+ * 2^−e of its largest entry (e is added to every column's log: R of 2^−e W is 2^−e R, exactly), so that no column
+ * norm can overflow even when one step multiplies by λ‖Ĥ‖ ~ 1e100 and more. With k &gt; 1 the frame's conditioning
+ * degrades like e^{(Λ₁ − Λ_d)k}, hence the default k = 1. The QR is modified Gram–Schmidt applied twice per column ("twice is
  * enough", Giraud, Langou &amp; Rozložník 2005), which keeps Q orthonormal to machine precision for any numerically
  * nonsingular W. log R_ii is accumulated as a mantissa times a power of two, without a logarithm per step.
  *
- * <p>Run r (own generator, as in {@link RenormalisedProduct}) gives (1/T) Σ_t log R_ii(t) per column i; Λ̂_i and
+ * <p>Run r draws from its own stream ({@code mix(streamSeed + r)} of {@link RenormalisedProduct#STREAMS}), the Ĥ of
+ * a block of {@value #BLOCK} steps at a time ({@link MatrixDraws}: the random-symmetric law as data, any other law by
+ * its sampler), and gives (1/T) Σ_t log R_ii(t) per column i; Λ̂_i and
  * its SE are the mean and sd/√R over runs, sorted descending ({@link SpectrumResult#fromRuns}). Since
  * Π_i R_ii = |det W| = |det(I − λĤ_t)| each step, the sum of the spectrum estimates E log|det(I − λĤ)|.
  *
@@ -32,6 +34,12 @@ import org.probstab.special.Constants;
  * component orthogonal to the other columns.
  */
 public final class QrLyapunovSpectrum {
+
+    /** Steps whose Ĥ one draw call makes. */
+    static final int BLOCK = 16;
+
+    static final double SAFE_MAX = 0x1p500;
+    static final double SAFE_MIN = 0x1p-500;
 
     private QrLyapunovSpectrum() {
     }
@@ -45,20 +53,24 @@ public final class QrLyapunovSpectrum {
     public static SpectrumResult estimate(MatrixSampler sampler, double lambda, TrajectorySettings s,
                                           long streamSeed) {
         Objects.requireNonNull(sampler, "sampler");
+        return estimate(MatrixDraws.of(sampler), lambda, s, streamSeed);
+    }
+
+    /** {@link #estimate(MatrixSampler, double, TrajectorySettings, long)} of a law given as draws. */
+    public static SpectrumResult estimate(MatrixDraws draws, double lambda, TrajectorySettings s, long streamSeed) {
+        Objects.requireNonNull(draws, "draws");
         Objects.requireNonNull(s, "settings");
         RenormalisedProduct.checkLambda(lambda);
-        Frame frame = new Frame(sampler.dimension());
+        Frame frame = new Frame(draws);
         int d = frame.d;
+        RunStreams streams = RunStreams.of(RenormalisedProduct.STREAMS, streamSeed, s.runs());
         double[] perRun = new double[s.runs() * d];
         for (int r = 0; r < s.runs(); r++) {
-            RandomGenerator rng = RenormalisedProduct.runGenerator(streamSeed, r);
-            for (int k = 0; k < d * d; k++) {
-                frame.w[k] = rng.nextGaussian();
-            }
+            streams.gaussians(r, frame.w, 0, d * d);
             frame.orthonormalise();
-            frame.propagate(sampler, lambda, rng, s.burnIn(), s.renormEvery());
+            frame.propagate(streams, r, lambda, s.burnIn(), s.renormEvery());
             frame.resetLogs();
-            frame.propagate(sampler, lambda, rng, s.steps(), s.renormEvery());
+            frame.propagate(streams, r, lambda, s.steps(), s.renormEvery());
             for (int i = 0; i < d; i++) {
                 perRun[r * d + i] = frame.logGrowth(i) / s.steps();
             }
@@ -66,7 +78,8 @@ public final class QrLyapunovSpectrum {
         return SpectrumResult.fromRuns(perRun, s.runs(), d, s.steps());
     }
 
-    /** {@link #estimate} as the MLlib-local interchange vector Λ̂_1 ≥ … ≥ Λ̂_d (DESIGN §1). */
+    /** {@link #estimate(MatrixSampler, double, TrajectorySettings, long)} as the MLlib-local interchange vector
+     * Λ̂_1 ≥ … ≥ Λ̂_d (DESIGN §1). */
     public static DenseVector estimateVector(MatrixSampler sampler, double lambda, TrajectorySettings s,
                                              long streamSeed) {
         return estimate(sampler, lambda, s, streamSeed).exponentsVector();
@@ -77,7 +90,9 @@ public final class QrLyapunovSpectrum {
      * Σ log R_ii = exponent_i·ln 2 + log mantissa_i + extraLog_i (−∞ when collapsed_i).
      */
     private static final class Frame {
+        final MatrixDraws draws;
         final int d;
+        final double[] normals;
         final double[] q;
         final double[] w;
         final double[] hessian;
@@ -87,8 +102,10 @@ public final class QrLyapunovSpectrum {
         final double[] extraLog;
         final boolean[] collapsed;
 
-        Frame(int d) {
-            this.d = d;
+        Frame(MatrixDraws draws) {
+            this.draws = draws;
+            this.d = draws.dimension();
+            normals = new double[BLOCK * draws.normalsPerStep()];
             q = new double[d * d];
             w = new double[d * d];
             hessian = new double[d * d];
@@ -114,11 +131,19 @@ public final class QrLyapunovSpectrum {
                     : exponent[i] * Constants.LN2 + StrictMath.log(mantissa[i]) + extraLog[i];
         }
 
-        /** {@code steps} steps W = Q − λĤQ; QR every k steps, when out of range, and after the last step. */
-        void propagate(MatrixSampler sampler, double lambda, RandomGenerator rng, long steps, int renormEvery) {
+        /**
+         * {@code steps} steps W = Q − λĤQ of run r; QR every k steps, when out of range (after rescaling W), and after
+         * the last step.
+         */
+        void propagate(RunStreams streams, int r, double lambda, long steps, int renormEvery) {
             int sinceQr = 0;
+            int inBlock = BLOCK;
             for (long t = 0; t < steps; t++) {
-                sampler.sample(rng, hessian);
+                if (inBlock == BLOCK) {
+                    draws.fill(streams, r, normals, (int) Math.min(BLOCK, steps - t));
+                    inBlock = 0;
+                }
+                draws.hessian(normals, inBlock++, hessian);
                 double max = 0;
                 for (int j = 0; j < d; j++) {
                     int col = j * d;
@@ -138,6 +163,7 @@ public final class QrLyapunovSpectrum {
                             + lambda);
                 }
                 if (++sinceQr == renormEvery || !(max > SAFE_MIN && max < SAFE_MAX)) {
+                    rescale(max);
                     orthonormalise();
                     sinceQr = 0;
                 } else {
@@ -147,6 +173,24 @@ public final class QrLyapunovSpectrum {
             if (sinceQr != 0) {
                 System.arraycopy(q, 0, w, 0, d * d);
                 orthonormalise();
+            }
+        }
+
+        /**
+         * W ← 2^−e W, e the binary exponent of max|W_ij|, when max is outside [2^−500, 2^500]; adds e to every
+         * column's exponent (the R of 2^−e W is 2^−e R: exact, as every operation of the QR commutes with it).
+         */
+        void rescale(double max) {
+            if (max > SAFE_MIN && max < SAFE_MAX || max == 0.0) {
+                return;
+            }
+            int e = Math.getExponent(max);
+            double f = RenormalisedProduct.powerOfTwo(-e);
+            for (int k = 0; k < d * d; k++) {
+                w[k] *= f;
+            }
+            for (int j = 0; j < d; j++) {
+                exponent[j] += e;
             }
         }
 

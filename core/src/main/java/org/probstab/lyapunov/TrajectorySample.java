@@ -4,14 +4,16 @@ import java.util.Arrays;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 import org.probstab.law.ScalarBatchSampler;
+import org.probstab.random.StreamSeeds;
 import org.probstab.special.RunningMoments;
 
 /**
  * Sample paths of the rank-1 dynamics z_{t+1} = (1 − λχ_t) z_t, z_0 = 1 (000 Thm 1; 001 §3, Fig. 6): for each of
  * R independent runs, log z_t² for t = 0 … T, accumulated in log space (Σ 2 log|1 − λχ_i|) so no path under- or
  * overflows. For pictures of typical against mean-square behaviour and their summaries; exponents come from the
- * estimators ({@link RenormalisedProduct}, {@link ExactFiniteSum}, …), not from here. Run r draws from the same
- * per-run stream as the renormalised product, {@code StreamSeeds.fromSeed(StreamSeeds.mix(streamSeed + r))}.
+ * estimators ({@link RenormalisedProduct}, {@link ExactFiniteSum}, …), not from here. Run r draws from its own
+ * {@code L64X128MixRandom} stream, {@code StreamSeeds.fromSeed(StreamSeeds.mix(streamSeed + r))}, one sampler call
+ * per step.
  *
  * @param lambda     λ
  * @param logSquares log z_t², one row per run, T + 1 values each (the first is 0); −∞ after a factor exactly 0
@@ -31,7 +33,7 @@ public record TrajectorySample(double lambda, double[][] logSquares) {
         RenormalisedProduct.checkLambda(lambda);
         double[][] paths = new double[runs][steps + 1];
         for (int r = 0; r < runs; r++) {
-            RandomGenerator rng = RenormalisedProduct.runGenerator(streamSeed, r);
+            RandomGenerator rng = StreamSeeds.fromSeed(StreamSeeds.mix(streamSeed + r));
             double log = 0;
             for (int t = 1; t <= steps; t++) {
                 log += 2 * Math.log(Math.abs(1 - lambda * sampler.sample(rng)));

@@ -3,6 +3,7 @@ package org.probstab.model;
 import java.util.List;
 import java.util.Optional;
 import org.probstab.estimator.EstimatorKind;
+import org.probstab.estimator.EstimatorSettings;
 import org.probstab.estimator.ScalarBatchLaw;
 import org.probstab.param.CellParameters;
 import org.probstab.param.ParameterSpec;
@@ -23,8 +24,19 @@ public interface Model {
     /** One line for help texts. */
     String description();
 
-    /** The model's own parameters (the shared estimator parameters are added by the registry). */
+    /** The model's own parameters (the shared estimator parameters it takes are added by the registry). */
     List<ParameterSpec> parameters();
+
+    /**
+     * The shared estimator parameters ({@link EstimatorSettings#PARAMETERS}: runs, steps, burn-in, …) this model takes
+     * besides its own; the registry adds them to {@link #parameters()}. All of them by default. A model that is not
+     * estimated — a simulation with its own runs and steps, a trained net — returns those it uses, or none, so that
+     * a cell never carries parameters that mean nothing to it. A name must not be both one of the model's own
+     * parameters and one of these (the registry refuses the model).
+     */
+    default List<ParameterSpec> estimatorParameters() {
+        return EstimatorSettings.PARAMETERS;
+    }
 
     /**
      * Cross-parameter checks that single ranges cannot express (S ≤ N without replacement, the length of a mean

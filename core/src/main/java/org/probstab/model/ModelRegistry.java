@@ -26,7 +26,7 @@ public final class ModelRegistry {
     private static final Map<String, Model> MODELS = new LinkedHashMap<>();
 
     /**
-     * Per model, built once: its parameters followed by the estimator parameters, by name and by slot of the
+     * Per model, built once: its parameters followed by the estimator parameters it takes, by name and by slot of the
      * model's {@link CellParameters.Layout}, with the parsed defaults — {@link #resolve} runs for every cell of a
      * sweep, so it must not rebuild lists, parse text or fill maps.
      *
@@ -90,13 +90,15 @@ public final class ModelRegistry {
                     .getClass().getName() + " and " + m.getClass().getName());
         }
         List<ParameterSpec> all = new ArrayList<>(m.parameters());
-        all.addAll(EstimatorSettings.PARAMETERS);
+        all.addAll(m.estimatorParameters());
         Map<String, ParameterSpec> byName = new LinkedHashMap<>();
         List<String> numeric = new ArrayList<>();
         List<String> text = new ArrayList<>();
         for (ParameterSpec s : all) {
             if (byName.put(s.name(), s) != null) {
-                throw new IllegalStateException("model " + m.name() + " declares parameter " + s.name() + " twice");
+                throw new IllegalStateException("model " + m.name() + " declares parameter " + s.name()
+                        + " twice (its own and a shared estimator parameter?): a model that has its own "
+                        + s.name() + " leaves it out of estimatorParameters()");
             }
             (s.numeric() ? numeric : text).add(s.name());
         }
@@ -110,7 +112,7 @@ public final class ModelRegistry {
                 int slot = layout.numberSlot(s.name());
                 numberSpecs[slot] = s;
                 defaults[slot] = s.defaultValue() == null ? Double.NaN : s.parseNumber(s.defaultValue());
-                String paperDefault = PAPER_DEFAULTS.get(s.name());
+                String paperDefault = EstimatorSettings.PARAMETERS.contains(s) ? PAPER_DEFAULTS.get(s.name()) : null;
                 paper[slot] = paperDefault == null ? Double.NaN : s.parseNumber(paperDefault);
             } else {
                 textSpecs[layout.textSlot(s.name())] = s;
@@ -145,7 +147,7 @@ public final class ModelRegistry {
         return m;
     }
 
-    /** The model's parameters followed by the shared estimator parameters. */
+    /** The model's parameters followed by the shared estimator parameters it takes. */
     public static List<ParameterSpec> parameters(Model model) {
         return catalogue(model).all();
     }

@@ -4,8 +4,8 @@ import java.util.random.RandomGenerator;
 
 /**
  * {@link RunStreams} of the JDK's L64X128MixRandom: one generator object per run, made by
- * {@link StreamSeeds#fromSeed}({@link RunStreams#runSeed}), so that run r draws exactly what run r of today's
- * trajectory estimators draws; every draw is the JDK's own method.
+ * {@link StreamSeeds#fromSeed}({@link RunStreams#runSeed}), so that run r draws exactly what a loop with that one
+ * generator per run draws; every draw is the JDK's own method.
  */
 final class L64X128RunStreams extends RunStreams {
 

@@ -16,11 +16,10 @@ import java.util.random.RandomGenerator;
  * <ul>
  *   <li>{@link Algorithm#L64X128_MIX_RANDOM}: the JDK's {@code L64X128MixRandom} objects, one per run, exactly as
  *       {@link StreamSeeds#fromSeed} makes them; normals, uniforms and bounded ints are the JDK's
- *       ({@code nextGaussian}, {@code nextDouble}, {@code nextInt(bound)}). Results equal today's estimators' bit
- *       for bit;</li>
+ *       ({@code nextGaussian}, {@code nextDouble}, {@code nextInt(bound)}): the simulations' {@code rng = l64x128};</li>
  *   <li>{@link Algorithm#XOSHIRO256_PLUS}: {@link Xoshiro256Plus} seeded by SplitMix64 from the same per-run seed,
- *       normals by {@link ZigguratNormal} (two per word); the states of all runs sit in one array. The trajectory
- *       engine's choice where reproducing today's numbers is not required.</li>
+ *       normals by {@link ZigguratNormal} (two per word); the states of all runs sit in one array. The streams of
+ *       the trajectory estimators and, by default, of the simulations.</li>
  * </ul>
  * Not thread-safe: one instance per cell evaluation.
  */

@@ -7,15 +7,27 @@ import java.util.random.RandomGeneratorFactory;
  * Independent, reproducible random streams for every (sweep seed, cell id, purpose) triple (DESIGN §3).
  *
  * <p>The 64-bit stream seed is {@code mix(mix(mix(seed) ^ cellId) ^ purpose.code())}, where {@code mix} is the
- * SplitMix64 finaliser (Steele, Lea &amp; Flood 2014). The generator is always the named algorithm
- * {@value #ALGORITHM}, never the JDK default, so a table records which algorithm made it and results do not
- * depend on partitioning, executor count, retries or resumption: a cell's randomness is a pure function of the
- * triple.
+ * SplitMix64 finaliser (Steele, Lea &amp; Flood 2014). The generator is always a named algorithm, never the JDK
+ * default: {@value #ALGORITHM} for the streams made here (datasets, Monte-Carlo over batches), and the per-run streams
+ * of {@link RunStreams} — {@code mix(streamSeed + r)} for run r — for trajectories and simulations. A table records
+ * which algorithm drew which streams ({@link #ALGORITHMS}), and results do not depend on partitioning, executor
+ * count, retries or resumption: a cell's randomness is a pure function of the triple.
  */
 public final class StreamSeeds {
 
-    /** The one random-number algorithm of probstab; recorded in every manifest. */
+    /** The JDK algorithm of the streams made here: datasets and Monte-Carlo over batches. */
     public static final String ALGORITHM = "L64X128MixRandom";
+
+    /**
+     * Which named algorithm draws which streams, as every manifest records it ({@code rng_algorithm}): datasets and
+     * Monte-Carlo over batches by {@value #ALGORITHM}; the runs of the trajectory estimators (renormalised products,
+     * the QR spectrum, the papers' protocol) and of the simulations by {@value Xoshiro256Plus#ALGORITHM}; a
+     * simulation asked for {@code rng = l64x128} draws its runs by {@value #ALGORITHM}, as its rows'
+     * {@code rng_algorithm} column says.
+     */
+    public static final String ALGORITHMS = "datasets and Monte-Carlo over batches: " + ALGORITHM
+            + "; trajectory, paper-protocol and simulation runs: " + Xoshiro256Plus.ALGORITHM
+            + " (a simulation with rng = l64x128: " + ALGORITHM + ", see its rows' rng_algorithm)";
 
     private static final RandomGeneratorFactory<RandomGenerator> FACTORY = RandomGeneratorFactory.of(ALGORITHM);
 
@@ -25,11 +37,12 @@ public final class StreamSeeds {
         DATASET(0x5EED_DA7AL),
         /** Monte-Carlo over minibatches. */
         BATCHES(0x5EED_BA7CL),
-        /** Trajectories for Λ₋ (or the top exponent). */
+        /**
+         * Trajectories: of a commuting model both exponents Λ₋ and Λ₊ (two lanes on the same draws), or the top
+         * exponent and the spectrum of a matrix law.
+         */
         TRAJECTORY_MINUS(0x5EED_7A0DL),
-        /** Trajectories for Λ₊. */
-        TRAJECTORY_PLUS(0x5EED_7A0EL),
-        /** The papers' cut-off protocol. */
+        /** The papers' cut-off protocol of a matrix law (a commuting model's runs on the trajectory stream). */
         PAPER_PROTOCOL(0x5EED_9A9EL),
         /** Nonlinear SGD simulations. */
         SIMULATION(0x5EED_51A0L);

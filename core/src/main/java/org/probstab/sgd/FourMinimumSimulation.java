@@ -255,7 +255,7 @@ public final class FourMinimumSimulation implements Simulator {
         extras.put("w2_gd_factor", 1 - lambda * (4 + 4 * s.a()));
         extras.put("b", s.b());
         return new SimulationOutcome(NAME, runs, s.steps(), s.algorithm().label(), null, histogram, census, null,
-                theory, extras);
+                null, theory, extras);
     }
 
     /** The four minima in the order of {@link #SOLUTIONS}. */

@@ -376,7 +376,7 @@ public final class ReluSaddleSimulation implements Simulator {
                 "renormalised-product");
         Map<String, Double> extras = new TreeMap<>();
         extras.put("median_escape_time", Statistics.median(escapeTimes));
-        return new SimulationOutcome(NAME, runs, s.steps(), s.algorithm().label(), null, null, null, curve, theory,
+        return new SimulationOutcome(NAME, runs, s.steps(), s.algorithm().label(), null, null, null, curve, null, theory,
                 extras);
     }
 

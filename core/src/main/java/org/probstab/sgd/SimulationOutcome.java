@@ -17,12 +17,13 @@ import java.util.TreeMap;
  * @param histogram  final-parameter histogram, or null
  * @param solutions  which solution the runs reached, or null
  * @param saddle     distance-from-saddle curve, or null
+ * @param sparsity   sparsity of the solutions, or null
  * @param theory     the linearised theory beside the outcome, or null
  * @param extras     further numbers by name (sorted)
  */
 public record SimulationOutcome(String simulator, int runs, long steps, String algorithm, EscapeStatistics escape,
                                 ParameterHistogram histogram, SolutionCensus solutions, SaddleEscapeCurve saddle,
-                                LinearisedTheory theory, Map<String, Double> extras) {
+                                SparsityEstimate sparsity, LinearisedTheory theory, Map<String, Double> extras) {
 
     public SimulationOutcome {
         Objects.requireNonNull(simulator, "simulator");

@@ -1,18 +1,16 @@
 package org.probstab.sgd;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.probstab.config.InvalidInputException;
 import org.probstab.param.CellParameters;
 import org.probstab.param.ParameterSpec;
 import org.probstab.random.RunStreams;
 
 /**
- * The parameter keys the simulators share, their {@link ParameterSpec}s, and {@link #resolve}, which turns raw values
- * into {@link CellParameters} the way a model registry does (range checks, defaults) followed by the simulator's own
- * cross-checks. Every bad value is an {@link InvalidInputException} naming the key.
+ * The parameter keys the simulators share, their {@link ParameterSpec}s, and the typed readers of validated
+ * {@link CellParameters} ({@link org.probstab.model.ModelRegistry#resolve} turns raw values into them: range checks,
+ * defaults, then the simulator's cross-checks). Every bad value is an {@link InvalidInputException} naming the key.
  */
 public final class SimulationParameters {
 
@@ -52,50 +50,6 @@ public final class SimulationParameters {
     static ParameterSpec steps(long defaultSteps) {
         return ParameterSpec.integer(STEPS, 1, 1_000_000_000_000L, false, Long.toString(defaultSteps),
                 "optimizer steps T per run");
-    }
-
-    /**
-     * Validates raw values (each a {@link String} or a {@link Number}) against a simulator's parameters: unknown
-     * keys, values out of range and missing required values are refused, defaults are filled in, then the
-     * simulator's cross-checks run ({@link Simulator#validate}).
-     */
-    public static CellParameters resolve(Simulator simulator, Map<String, ?> raw) {
-        Map<String, ParameterSpec> specs = new HashMap<>();
-        for (ParameterSpec s : simulator.parameters()) {
-            specs.put(s.name(), s);
-        }
-        Map<String, Double> numbers = new HashMap<>();
-        Map<String, String> texts = new HashMap<>();
-        for (Map.Entry<String, ?> e : raw.entrySet()) {
-            ParameterSpec spec = specs.get(e.getKey());
-            if (spec == null) {
-                throw InvalidInputException.unknown(e.getKey(), "parameter of model " + simulator.name(),
-                        simulator.parameters().stream().map(ParameterSpec::name).toList());
-            }
-            Object v = e.getValue();
-            if (spec.numeric()) {
-                numbers.put(spec.name(), v instanceof Number n ? spec.check(n.doubleValue())
-                        : spec.parseNumber(String.valueOf(v)));
-            } else {
-                texts.put(spec.name(), spec.checkText(String.valueOf(v)));
-            }
-        }
-        for (ParameterSpec spec : simulator.parameters()) {
-            if (numbers.containsKey(spec.name()) || texts.containsKey(spec.name())) {
-                continue;
-            }
-            if (spec.required()) {
-                throw InvalidInputException.missing(spec.name(), spec.allowed() + " (model " + simulator.name() + ")");
-            }
-            if (spec.numeric()) {
-                numbers.put(spec.name(), spec.parseNumber(spec.defaultValue()));
-            } else {
-                texts.put(spec.name(), spec.defaultValue());
-            }
-        }
-        CellParameters p = new CellParameters(numbers, texts);
-        simulator.validate(p);
-        return p;
     }
 
     /** The optimizer of validated parameters (λ, optimizer, momentum, beta2). */

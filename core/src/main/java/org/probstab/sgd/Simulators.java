@@ -2,28 +2,26 @@ package org.probstab.sgd;
 
 import java.util.List;
 import org.probstab.config.InvalidInputException;
+import org.probstab.model.ModelRegistry;
 
 /**
- * The nonlinear SGD simulators (DESIGN §2, last paragraph), by model name. A model adapter resolves a cell's raw
- * parameters with {@link SimulationParameters#resolve} (or its own registry, from {@link Simulator#parameters}) and
- * calls {@link Simulator#simulate}(parameters, seed, cell id).
+ * The nonlinear SGD simulators (DESIGN §2, last paragraph): the {@link Simulator} models of
+ * {@link ModelRegistry}, in registration order ({@code META-INF/services/org.probstab.model.Model}).
  */
 public final class Simulators {
-
-    private static final List<Simulator> ALL = List.of(new TwoPointSaddleSimulation(), new FourMinimumSimulation(),
-            new SwishNetworkSimulation(), new SpredLassoSimulation(), new ReluSaddleSimulation());
 
     private Simulators() {
     }
 
     /** Every simulator, in a fixed order. */
     public static List<Simulator> all() {
-        return ALL;
+        return ModelRegistry.names().stream().map(ModelRegistry::get).filter(Simulator.class::isInstance)
+                .map(Simulator.class::cast).toList();
     }
 
     /** The model names. */
     public static List<String> names() {
-        return ALL.stream().map(Simulator::name).toList();
+        return all().stream().map(Simulator::name).toList();
     }
 
     /**
@@ -32,11 +30,11 @@ public final class Simulators {
      * @throws InvalidInputException if there is none
      */
     public static Simulator get(String name) {
-        for (Simulator s : ALL) {
+        for (Simulator s : all()) {
             if (s.name().equals(name)) {
                 return s;
             }
         }
-        throw InvalidInputException.unknown(name, "model", names());
+        throw InvalidInputException.unknown(name, "simulation model", names());
     }
 }

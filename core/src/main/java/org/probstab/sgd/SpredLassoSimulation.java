@@ -35,9 +35,9 @@ import org.probstab.random.StreamSeeds;
  * saddles, from which the lasso's support has to escape) or the lasso solution u_j = w_j = √β*_j plus that noise
  * ({@code start=lasso}); one uniformly drawn sample per step; R = 32, T = 20 000 by default.
  *
- * <p><b>Outcome.</b> Extras {@code sparsity} (mean over runs of the fraction of j with |u_j w_j| &lt; 0.05, a tenth of
- * the lasso's non-zero value) and {@code sparsity_se} (sd over runs/√R), {@code lasso_sparsity} = 0.5,
- * {@code lasso_distance} (mean over runs of ‖β − β*‖/‖β*‖), {@code diverged_fraction}; a histogram of the final
+ * <p><b>Outcome.</b> {@link SparsityEstimate}: the mean over runs of the fraction of j with |u_j w_j| &lt; 0.05 (a
+ * tenth of the lasso's non-zero value), its SE (sd over runs/√R) and the lasso's 0.5; extras {@code lasso_sparsity}
+ * = 0.5, {@code lasso_distance} (mean over runs of ‖β − β*‖/‖β*‖), {@code diverged_fraction}; a histogram of the final
  * β_j of all runs and coordinates (40 bins on [−1, 1)); theory: the exact exponents of one support coordinate's
  * modes u_j ± w_j at its saddle, the others at the lasso solution: u_j ± w_j ← (1 − λχ^±_n)(u_j ± w_j) with
  * χ^±_n = 2γ ± 2 r_n x_nj over the N samples (r_n the residual of β* with β_j = 0; {@code exp_plus} is the mode that
@@ -146,6 +146,12 @@ public final class SpredLassoSimulation implements Simulator {
     @Override
     public void validate(CellParameters p) {
         settings(p);
+    }
+
+    /** The 256 samples of the dataset. */
+    @Override
+    public double datasetSize() {
+        return SAMPLES;
     }
 
     /** The settings of validated parameters. */
@@ -304,15 +310,16 @@ public final class SpredLassoSimulation implements Simulator {
             }
         }
         double mean = Statistics.mean(sparsity);
+        double lassoSparsity = (double) (DIMENSION - SUPPORT) / DIMENSION;
+        SparsityEstimate estimate = new SparsityEstimate(mean, Statistics.standardError(sparsity, mean),
+                lassoSparsity);
         Map<String, Double> extras = new TreeMap<>();
-        extras.put("sparsity", mean);
-        extras.put("sparsity_se", Statistics.standardError(sparsity, mean));
-        extras.put("lasso_sparsity", (double) (DIMENSION - SUPPORT) / DIMENSION);
+        extras.put("lasso_sparsity", lassoSparsity);
         extras.put("lasso_distance", finiteRuns == 0 ? Double.POSITIVE_INFINITY : distanceSum / finiteRuns);
         extras.put("diverged_fraction", (double) diverged / runs);
         ParameterHistogram histogram = ParameterHistogram.of("beta", beta, beta.length, 40, 1.0);
         return new SimulationOutcome(NAME, runs, s.steps(), s.algorithm().label(), null, histogram, null, null,
-                theory(s.optimizer().lambda()), extras);
+                estimate, theory(s.optimizer().lambda()), extras);
     }
 
     /** The exact exponents of the modes u_0 ± w_0 at their saddle, the other coordinates at the lasso solution. */

@@ -138,6 +138,12 @@ public final class SwishNetworkSimulation implements Simulator {
         startPoint(s, landscape(s.dataSeed()));
     }
 
+    /** The 100 points of the dataset. */
+    @Override
+    public double datasetSize() {
+        return SwishDataset.N;
+    }
+
     /** The settings of validated parameters. */
     public static Settings settings(CellParameters p) {
         return new Settings(SimulationParameters.optimizer(p), SimulationParameters.runs(p),
@@ -275,8 +281,8 @@ public final class SwishNetworkSimulation implements Simulator {
             extras.put("curvature_B", h);
             extras.put("gd_limit_B", 2 / h);
         }
-        return new SimulationOutcome(NAME, runs, s.steps(), s.algorithm().label(), null, null, census, null, theory,
-                extras);
+        return new SimulationOutcome(NAME, runs, s.steps(), s.algorithm().label(), null, null, census, null, null,
+                theory, extras);
     }
 
     /** Index into {@link #SOLUTIONS}. */

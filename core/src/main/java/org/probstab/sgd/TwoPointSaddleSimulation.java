@@ -2,11 +2,13 @@ package org.probstab.sgd;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.probstab.config.InvalidInputException;
 import org.probstab.law.TwoPointLaw;
 import org.probstab.lyapunov.ExactFiniteSum;
 import org.probstab.lyapunov.ExponentEstimate;
+import org.probstab.model.TheoryCell;
 import org.probstab.param.CellParameters;
 import org.probstab.param.ParameterSpec;
 import org.probstab.random.RunStreams;
@@ -40,10 +42,12 @@ import org.probstab.random.StreamSeeds;
  * [−{@code histogram_range}, {@code histogram_range}); the paper gives no binning: 20 bins on [−1, 1) by default, the
  * range of the initialisation); the escape probability out of its two central bins and the escape rate over the
  * window [{@code escape_window_start}, + {@code escape_window}] (default [0, 50], 002 §6.2) ({@link EscapeStatistics});
- * the theory. Extras: {@code absorbed_fraction} (1 − escape probability); for a &lt; 0 the absorbing interval of
- * Prop. 2 ({@code prop2_lambda_low}, {@code prop2_lambda_high}); for AMSGrad {@code prop5_predicted_absorbed}, the
- * fraction of runs for which Prop. 5's condition |(1 − λ′)(1 + λ′(1 − a))| &lt; 1 holds with λ′ = λ/√v̂_T, the run's
- * final effective step (App. D.4, eq. 108; the proposition assumes β₁ = 0, its limit v̂_∞ = c is taken as v̂_T).
+ * the theory; with {@code record_points} = K &gt; 0, the quantiles 0.1, 0.5, 0.9 of |w_t| over runs at t = 0 and at K
+ * log-spaced steps up to T ({@link SaddleEscapeCurve}, no fit: 002 Fig. 4). Extras: {@code absorbed_fraction}
+ * (1 − escape probability), {@code median_log_abs} (the median over runs of ln|w_T|); for a &lt; 0 the absorbing
+ * interval of Prop. 2 ({@code prop2_lambda_low}, {@code prop2_lambda_high}); for AMSGrad
+ * {@code prop5_predicted_absorbed}, the fraction of runs for which Prop. 5's condition |(1 − λ′)(1 + λ′(1 − a))| &lt; 1
+ * holds with λ′ = λ/√v̂_T, the run's final effective step (App. D.4, eq. 108; the proposition assumes β₁ = 0, its limit v̂_∞ = c is taken as v̂_T).
  * Defaults: R = 2000 (the paper's runs), T = 1000 (not stated in the paper).
  */
 public final class TwoPointSaddleSimulation implements Simulator {
@@ -57,6 +61,10 @@ public final class TwoPointSaddleSimulation implements Simulator {
     public static final String ESCAPE_WINDOW_START = "escape_window_start";
     public static final String HISTOGRAM_BINS = "histogram_bins";
     public static final String HISTOGRAM_RANGE = "histogram_range";
+    public static final String RECORD_POINTS = "record_points";
+
+    /** The quantile levels of |w_t| recorded at the record times. */
+    static final double[] RECORD_LEVELS = {0.1, 0.5, 0.9};
 
     /** The start points this model knows. */
     public static final List<String> STARTS = List.of("uniform", "fixed");
@@ -80,6 +88,8 @@ public final class TwoPointSaddleSimulation implements Simulator {
                     "first step t0 of the escape window"),
             ParameterSpec.integer(HISTOGRAM_BINS, 2, 1_000_000, false, "20", "bins of the final histogram (even)"),
             ParameterSpec.real(HISTOGRAM_RANGE, 0, false, 1e300, "1", "the histogram covers [-range, range)"),
+            ParameterSpec.integer(RECORD_POINTS, 0, 10_000, false, "0",
+                    "log-spaced steps at which quantiles of |w_t| are recorded (0: none)"),
             SimulationParameters.RNG_SPEC);
 
     /**
@@ -96,11 +106,12 @@ public final class TwoPointSaddleSimulation implements Simulator {
      * @param windowLength  τ ≥ 1, with t₀ + τ ≤ T
      * @param bins          an even number ≥ 2 of histogram bins
      * @param range         the histogram's half range &gt; 0
+     * @param recordPoints  K ≥ 0 log-spaced record times in [1, T] ({@link #recordTimes}), 0: none
      * @param algorithm     the random streams
      */
     public record Settings(double a, TwoPointLoss loss, Optimizer optimizer, int runs, long steps,
                            boolean uniformStart, double w0, long windowStart, long windowLength, int bins,
-                           double range, RunStreams.Algorithm algorithm) {
+                           double range, int recordPoints, RunStreams.Algorithm algorithm) {
 
         public Settings {
             if (!Double.isFinite(a)) {
@@ -129,6 +140,9 @@ public final class TwoPointSaddleSimulation implements Simulator {
             if (!(range > 0) || !Double.isFinite(range)) {
                 throw InvalidInputException.outOfRange(HISTOGRAM_RANGE, range, "(0, inf)");
             }
+            if (recordPoints < 0) {
+                throw InvalidInputException.outOfRange(RECORD_POINTS, recordPoints, "integers in [0, 10000]");
+            }
             if (loss == null || optimizer == null || algorithm == null) {
                 throw new IllegalArgumentException("loss, optimizer and algorithm must be given");
             }
@@ -136,38 +150,61 @@ public final class TwoPointSaddleSimulation implements Simulator {
 
         /** Settings with the defaults of this model for everything but a, λ, loss and optimizer. */
         public static Settings of(double a, TwoPointLoss loss, Optimizer optimizer) {
-            return new Settings(a, loss, optimizer, 2000, 1000, true, 0.5, 0, 50, 20, 1.0,
+            return new Settings(a, loss, optimizer, 2000, 1000, true, 0.5, 0, 50, 20, 1.0, 0,
                     RunStreams.Algorithm.XOSHIRO256_PLUS);
         }
 
         /** A copy with R runs and T steps. */
         public Settings withRunsAndSteps(int newRuns, long newSteps) {
             return new Settings(a, loss, optimizer, newRuns, newSteps, uniformStart, w0, windowStart,
-                    Math.min(windowLength, newSteps - windowStart), bins, range, algorithm);
+                    Math.min(windowLength, newSteps - windowStart), bins, range, recordPoints, algorithm);
         }
 
         /** A copy with a fixed start w_0. */
         public Settings withFixedStart(double start) {
             return new Settings(a, loss, optimizer, runs, steps, false, start, windowStart, windowLength, bins, range,
-                    algorithm);
+                    recordPoints, algorithm);
         }
 
         /** A copy with the escape window [t₀, t₀ + τ]. */
         public Settings withWindow(long start, long length) {
             return new Settings(a, loss, optimizer, runs, steps, uniformStart, w0, start, length, bins, range,
-                    algorithm);
+                    recordPoints, algorithm);
         }
 
         /** A copy with B bins on [−range, range). */
         public Settings withHistogram(int newBins, double newRange) {
             return new Settings(a, loss, optimizer, runs, steps, uniformStart, w0, windowStart, windowLength, newBins,
-                    newRange, algorithm);
+                    newRange, recordPoints, algorithm);
         }
 
         /** A copy with another stream algorithm. */
         public Settings withAlgorithm(RunStreams.Algorithm newAlgorithm) {
             return new Settings(a, loss, optimizer, runs, steps, uniformStart, w0, windowStart, windowLength, bins,
-                    range, newAlgorithm);
+                    range, recordPoints, newAlgorithm);
+        }
+
+        /** A copy that records quantiles of |w_t| at K log-spaced steps. */
+        public Settings withRecordPoints(int points) {
+            return new Settings(a, loss, optimizer, runs, steps, uniformStart, w0, windowStart, windowLength, bins,
+                    range, points, algorithm);
+        }
+
+        /**
+         * The record times: t = 0 and the distinct values of round(T^(k/(K − 1))), k = 0 … K − 1 (K = 1: T alone);
+         * empty when K = 0.
+         */
+        public long[] recordTimes() {
+            if (recordPoints == 0) {
+                return new long[0];
+            }
+            java.util.TreeSet<Long> times = new java.util.TreeSet<>();
+            times.add(0L);
+            for (int k = 0; k < recordPoints; k++) {
+                double f = recordPoints == 1 ? 1 : (double) k / (recordPoints - 1);
+                times.add(Math.max(1, Math.min(steps, Math.round(Math.pow(steps, f)))));
+            }
+            return times.stream().mapToLong(Long::longValue).toArray();
         }
     }
 
@@ -179,9 +216,11 @@ public final class TwoPointSaddleSimulation implements Simulator {
      * @param windowStartLog  ln|w_{t₀}|
      * @param windowEndLog    ln|w_{t₀+τ}|
      * @param preconditioner  v̂_T (AMSGrad), v_T (Adam), 0 (SGD)
+     * @param recordTimes     the record times ({@link Settings#recordTimes})
+     * @param recorded        at [i][k] the quantile {@link #RECORD_LEVELS}[k] of |w_t| over runs at recordTimes[i]
      */
     public record Runs(double[] start, double[] finalW, double[] windowStartLog, double[] windowEndLog,
-                       double[] preconditioner) {
+                       double[] preconditioner, long[] recordTimes, double[][] recorded) {
     }
 
     @Override
@@ -204,6 +243,23 @@ public final class TwoPointSaddleSimulation implements Simulator {
         settings(p);
     }
 
+    /**
+     * The exactly solvable cell of the linearised theory: {@code mf-two-point} at a′ = a − 1 and the same λ, S = 1,
+     * whose {@code exp_minus} is E ln|1 − λx| (pictures draw its zero, the closed-form escape boundary of 002
+     * Fig. 2, over the simulated map).
+     */
+    @Override
+    public Optional<TheoryCell> theory(CellParameters p) {
+        return Optional.of(new TheoryCell("mf-two-point", Map.of("a", p.number(A) - 1, SimulationParameters.LAMBDA,
+                p.number(SimulationParameters.LAMBDA), "S", 1), 1.0));
+    }
+
+    /** The loss chosen: quadratic or quartic. */
+    @Override
+    public String loss(CellParameters p) {
+        return p.text(LOSS);
+    }
+
     /** The settings of validated parameters; throws {@link InvalidInputException} naming the key at fault. */
     public static Settings settings(CellParameters p) {
         String start = SimulationParameters.choose(SimulationParameters.START, p.text(SimulationParameters.START),
@@ -211,7 +267,7 @@ public final class TwoPointSaddleSimulation implements Simulator {
         return new Settings(p.number(A), TwoPointLoss.parse(LOSS, p.text(LOSS)), SimulationParameters.optimizer(p),
                 SimulationParameters.runs(p), SimulationParameters.steps(p), start.equals("uniform"), p.number(W0),
                 p.longValue(ESCAPE_WINDOW_START), p.longValue(ESCAPE_WINDOW), p.integer(HISTOGRAM_BINS),
-                p.number(HISTOGRAM_RANGE), SimulationParameters.algorithm(p));
+                p.number(HISTOGRAM_RANGE), p.integer(RECORD_POINTS), SimulationParameters.algorithm(p));
     }
 
     @Override
@@ -245,6 +301,12 @@ public final class TwoPointSaddleSimulation implements Simulator {
         final double low = s.a() - 1;
         double[] x = new double[BLOCK * runs];
         double[] g = new double[runs];
+        long[] recordTimes = s.recordTimes();
+        double[][] recorded = new double[recordTimes.length][];
+        int nextRecord = 0;
+        if (recordTimes.length > 0) {
+            recorded[nextRecord++] = quantilesOfAbs(w);
+        }
         long t = 0;
         while (t < s.steps()) {
             long next = s.steps();
@@ -252,6 +314,9 @@ public final class TwoPointSaddleSimulation implements Simulator {
                 next = s.windowStart();
             } else if (t < windowEnd) {
                 next = windowEnd;
+            }
+            if (nextRecord < recordTimes.length) {
+                next = Math.min(next, recordTimes[nextRecord]);
             }
             int length = (int) Math.min(BLOCK, next - t);
             // The block's x of every run, step-major: x[k·R + r].
@@ -280,13 +345,16 @@ public final class TwoPointSaddleSimulation implements Simulator {
             if (t == windowEnd) {
                 logAbs(w, windowEndLog);
             }
+            if (nextRecord < recordTimes.length && t == recordTimes[nextRecord]) {
+                recorded[nextRecord++] = quantilesOfAbs(w);
+            }
         }
         double[] preconditioner = switch (o.kind()) {
             case SGD -> new double[runs];
             case ADAM -> v;
             default -> vHat;
         };
-        return new Runs(start, w, windowStartLog, windowEndLog, preconditioner);
+        return new Runs(start, w, windowStartLog, windowEndLog, preconditioner, recordTimes, recorded);
     }
 
     /** The cell's outcome from its runs. */
@@ -353,8 +421,11 @@ public final class TwoPointSaddleSimulation implements Simulator {
             }
             extras.put("prop5_predicted_absorbed", (double) predicted / n);
         }
-        return new SimulationOutcome(NAME, n, s.steps(), s.algorithm().label(), escape, histogram, null, null,
-                theory(a, lambda), extras);
+        extras.put("median_log_abs", escape.medianLogAbs());
+        SaddleEscapeCurve curve = runs.recordTimes().length == 0 ? null : new SaddleEscapeCurve(runs.recordTimes(),
+                RECORD_LEVELS, runs.recorded(), 0, 0, Double.NaN, Double.NaN);
+        return new SimulationOutcome(NAME, n, s.steps(), s.algorithm().label(), escape, histogram, null, curve,
+                null, theory(a, lambda), extras);
     }
 
     /**
@@ -367,6 +438,21 @@ public final class TwoPointSaddleSimulation implements Simulator {
         double f2 = 1 - lambda * (a - 1);
         return new LinearisedTheory(e.value(), 0.0, Double.NaN, e.logVariance(), 0.5 * (f1 * f1 + f2 * f2),
                 "exact-sum");
+    }
+
+    /** The quantiles {@link #RECORD_LEVELS} of |w| over runs (a non-finite w counts as +∞). */
+    private static double[] quantilesOfAbs(double[] w) {
+        double[] abs = new double[w.length];
+        for (int r = 0; r < w.length; r++) {
+            double x = Math.abs(w[r]);
+            abs[r] = Double.isNaN(x) ? Double.POSITIVE_INFINITY : x;
+        }
+        java.util.Arrays.sort(abs);
+        double[] q = new double[RECORD_LEVELS.length];
+        for (int k = 0; k < q.length; k++) {
+            q[k] = Statistics.quantile(abs, RECORD_LEVELS[k]);
+        }
+        return q;
     }
 
     private static void logAbs(double[] w, double[] out) {

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.probstab.config.InvalidInputException;
-import org.probstab.estimator.EstimatorSettings;
 import org.probstab.table.Row;
 import org.probstab.table.TableKind;
 import org.probstab.model.CellResolver;
@@ -223,7 +222,7 @@ public final class SweepPlan implements java.io.Serializable {
                 ModelRegistry.resolve(model, raw, spec.estimator());
             } catch (InvalidInputException e) {
                 String key = spec.axes().stream().anyMatch(a -> a.name().equals(e.key())) ? "sweep.axes." + e.key()
-                        : EstimatorSettings.PARAMETERS.stream().anyMatch(p -> p.name().equals(e.key()))
+                        : model.estimatorParameters().stream().anyMatch(p -> p.name().equals(e.key()))
                         ? "sweep.estimator." + e.key() : "sweep.params." + e.key();
                 throw InvalidInputException.of(key, key + ": " + e.getMessage()
                         + (where.length() > 0 ? " (at the cell " + where + ")" : ""));

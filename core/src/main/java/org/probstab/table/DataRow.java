@@ -5,30 +5,44 @@ import java.util.Map;
 /**
  * One row of a table read into memory for drawing and analysis: every numeric column and every {@code params} entry
  * by name (null → NaN, and N = ∞ → +∞), with the aliases {@code S} (= batch_size) and {@code N} (= n) so that rows
- * answer to sweep-axis names, every text column by name, and array columns (the fractal table's curves) by name.
- * Other map columns than {@code params} (a refined cell's {@code cell_size}) appear as numbers named
- * {@code column.key}, e.g. {@code cell_size.lambda}; booleans as 1 or 0.
+ * answer to sweep-axis names, every text column by name, and the array and map columns of the tables that have them
+ * (a simulation's histogram, quantiles and solution fractions; the fractal table's curves). Map columns but
+ * {@code params} (a refined cell's {@code cell_size}) also appear as numbers named {@code column.key}, e.g.
+ * {@code cell_size.lambda}; booleans as 1 or 0.
  *
  * @param numbers numeric values by column or parameter name
  * @param texts   text values by column name
- * @param arrays  array columns by name (not to be modified)
+ * @param arrays  numeric array columns by name (non-null values only; the arrays are not copied)
+ * @param maps    numeric map columns but {@code params} by name (non-null values only)
  */
-public record DataRow(Map<String, Double> numbers, Map<String, String> texts, Map<String, double[]> arrays) {
+public record DataRow(Map<String, Double> numbers, Map<String, String> texts, Map<String, double[]> arrays,
+                      Map<String, Map<String, Double>> maps) {
 
     public DataRow {
         numbers = Map.copyOf(numbers);
         texts = Map.copyOf(texts);
         arrays = Map.copyOf(arrays);
+        maps = Map.copyOf(maps);
     }
 
-    /** A row without array columns. */
+    /** A row without map columns. */
+    public DataRow(Map<String, Double> numbers, Map<String, String> texts, Map<String, double[]> arrays) {
+        this(numbers, texts, arrays, Map.of());
+    }
+
+    /** A row without array or map columns. */
     public DataRow(Map<String, Double> numbers, Map<String, String> texts) {
-        this(numbers, texts, Map.of());
+        this(numbers, texts, Map.of(), Map.of());
     }
 
-    /** An array column, or null when absent. */
+    /** The value of an array column, empty when absent or null. */
     public double[] array(String name) {
-        return arrays.get(name);
+        return arrays.getOrDefault(name, new double[0]);
+    }
+
+    /** The value of a map column, empty when absent or null. */
+    public Map<String, Double> map(String name) {
+        return maps.getOrDefault(name, Map.of());
     }
 
     /** The value of a numeric column or parameter, NaN when absent. */

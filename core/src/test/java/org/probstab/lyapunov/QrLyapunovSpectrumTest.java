@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.apache.spark.ml.linalg.DenseVector;
 import org.junit.jupiter.api.Test;
+import org.probstab.estimator.EstimatorKind;
 import org.probstab.law.MatrixSampler;
 import org.probstab.law.RandomSymmetricLaw;
+import org.probstab.model.ModelRegistry;
 import org.probstab.random.StreamSeeds;
+import org.probstab.table.PhaseTable;
+import org.probstab.table.Row;
 
 /**
  * References: an independent plain Monte-Carlo of E log|det(I − λĤ)| over i.i.d. draws (the sum of the spectrum),
@@ -174,6 +179,47 @@ class QrLyapunovSpectrumTest {
             assertThat(Math.abs(every.exponents()[i] - fifth.exponents()[i]))
                     .isLessThanOrEqualTo(Z * Math.hypot(every.standardErrors()[i], fifth.standardErrors()[i]));
         }
+    }
+
+    /**
+     * Enormous learning rates with a QR only every 64 steps: at λ = 1e100 one step multiplies the frame by
+     * λ‖Ĥ‖ ~ 1e100, so between two QRs its entries pass 2^500 after two steps, and without a rescaling the squared
+     * column norms of the next QR would overflow (the top exponent came out −∞). Now every exponent is finite and
+     * the spectrum agrees within z = 4 combined SE with the one re-orthonormalised every step (k = 1, another stream),
+     * the top exponent also with the renormalised single-vector product. For d = 1 the exponent is known:
+     * Λ = E log|(1 − λm) − 2λνZ| ({@link NormalLogExpectation}), and the QR estimate agrees within 4 SE. (Each run's
+     * exponent is ln λ + O(1) ≈ 230; its sd over runs is O(1/√T) as at small λ.)
+     */
+    @Test
+    void enormousLearningRatesDoNotOverflowBetweenReorthonormalisations() {
+        RandomSymmetricLaw law = RandomSymmetricLaw.diagonal(new double[] {0.1, -0.1}, 1.0);
+        TrajectorySettings rare = new TrajectorySettings(32, 2_000, 10, 64, 1e-3);
+        double lambda = 1e100;
+        SpectrumResult sixtyFour = QrLyapunovSpectrum.estimate(law, lambda, rare, SEED);
+        SpectrumResult every = QrLyapunovSpectrum.estimate(law, lambda, rare.withRenormEvery(1), OTHER_SEED);
+        ExponentEstimate vector = RenormalisedProduct.matrix(law, lambda, rare, OTHER_SEED).exponent();
+        for (int i = 0; i < 2; i++) {
+            assertThat(sixtyFour.exponents()[i]).as("exponent %d", i).isFinite();
+            assertThat(Math.abs(sixtyFour.exponents()[i] - every.exponents()[i])).as("exponent %d", i)
+                    .isLessThanOrEqualTo(Z * Math.hypot(sixtyFour.standardErrors()[i], every.standardErrors()[i]));
+        }
+        assertThat(sixtyFour.exponents()[0]).isGreaterThan(Math.log(lambda) - 5);
+        assertThat(Math.abs(sixtyFour.exponents()[0] - vector.value()))
+                .isLessThanOrEqualTo(Z * Math.hypot(sixtyFour.standardErrors()[0], vector.standardError()));
+
+        // The cell that showed it: eval --model random-sym --param lambda=1e100 --param renorm_every=64 --param
+        // runs=2 --param steps=200.
+        Row cell = ModelRegistry.evaluate("random-sym", Map.of("lambda", 1e100, "renorm_every", 64, "runs", 2,
+                "steps", 200), EstimatorKind.AUTO, 1, 0);
+        assertThat(cell.get(PhaseTable.EXP_TOP)).isFinite().isGreaterThan(Math.log(lambda) - 5);
+        for (double e : cell.get(PhaseTable.SPECTRUM)) {
+            assertThat(e).isFinite();
+        }
+
+        RandomSymmetricLaw one = RandomSymmetricLaw.diagonal(new double[] {0.1}, 1.0);
+        SpectrumResult d1 = QrLyapunovSpectrum.estimate(one, lambda, rare, SEED);
+        double exact = NormalLogExpectation.expectedLogAbs(1 - lambda * 0.1, 2 * lambda * 1.0);
+        assertThat(Math.abs(d1.exponents()[0] - exact)).isLessThanOrEqualTo(Z * d1.standardErrors()[0]);
     }
 
     @Test

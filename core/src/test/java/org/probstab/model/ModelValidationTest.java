@@ -29,7 +29,7 @@ class ModelValidationTest {
     void unknownModel() {
         assertThatThrownBy(() -> ModelRegistry.get("mf-gauss"))
                 .hasMessage("unknown model 'mf-gauss': allowed mf-gaussian, mf-data, mf-two-point, linreg,"
-                        + " random-sym");
+                        + " random-sym, sgd-two-point, sgd-four-minimum, sgd-swish, sgd-spred, sgd-relu");
     }
 
     @Test

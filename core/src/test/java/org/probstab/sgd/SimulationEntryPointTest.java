@@ -26,7 +26,7 @@ class SimulationEntryPointTest {
                 Map.of("a", -1, "lambda", 0.5),
                 Map.of("a", -1, "lambda", 0.5, "loss", "quartic", "optimizer", "adam", "momentum", 0.9),
                 Map.of("a", -1, "lambda", 0.5, "optimizer", "amsgrad"))) {
-            CellParameters p = SimulationParameters.resolve(s, raw);
+            CellParameters p = ModelRegistry.resolve(s, raw, EstimatorKind.AUTO);
             SimulationOutcome o = s.simulate(p, 1, 42);
             assertThat(o.simulator()).isEqualTo("sgd-two-point");
             assertThat(o.runs()).isEqualTo(2000);
@@ -82,7 +82,7 @@ class SimulationEntryPointTest {
             if (s.name().equals("sgd-relu")) {
                 raw.put("theory_steps", 100);
             }
-            SimulationOutcome o = s.simulate(SimulationParameters.resolve(s, raw), 3, 5);
+            SimulationOutcome o = s.simulate(ModelRegistry.resolve(s, raw, EstimatorKind.AUTO), 3, 5);
             assertThat(o.simulator()).isEqualTo(s.name());
             assertThat(o.runs()).isEqualTo(4);
             assertThat(o.steps()).isEqualTo(20);

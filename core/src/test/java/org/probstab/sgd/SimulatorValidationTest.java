@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.probstab.config.InvalidInputException;
+import org.probstab.estimator.EstimatorKind;
+import org.probstab.model.ModelRegistry;
 import org.probstab.param.CellParameters;
 
 /**
@@ -27,7 +29,7 @@ class SimulatorValidationTest {
     }
 
     private static void assertRefused(Simulator simulator, Map<String, Object> raw, String key) {
-        assertThatThrownBy(() -> SimulationParameters.resolve(simulator, raw))
+        assertThatThrownBy(() -> ModelRegistry.resolve(simulator, raw, EstimatorKind.AUTO))
                 .isInstanceOf(InvalidInputException.class)
                 .satisfies(e -> {
                     assertThat(((InvalidInputException) e).key()).isEqualTo(key);
@@ -86,8 +88,8 @@ class SimulatorValidationTest {
         assertRefused(s, twoPoint("steps", 100, "escape_window", 200), "escape_window");
         assertRefused(s, twoPoint("steps", 100, "escape_window_start", 60, "escape_window", 50), "escape_window");
         // The window may end exactly at the last step.
-        CellParameters ok = SimulationParameters.resolve(s, twoPoint("steps", 100, "escape_window_start", 50,
-                "escape_window", 50));
+        CellParameters ok = ModelRegistry.resolve(s, twoPoint("steps", 100, "escape_window_start", 50,
+                "escape_window", 50), EstimatorKind.AUTO);
         assertThat(ok.number("escape_window")).isEqualTo(50);
     }
 

@@ -94,13 +94,13 @@ class SpredLassoSimulationTest {
         SpredLassoSimulation.Settings small = SpredLassoSimulation.Settings.of(0.05).withRunsAndSteps(16, 20_000);
         SimulationOutcome atSmall = SpredLassoSimulation.outcome(small, SpredLassoSimulation.run(small, SEED));
         assertThat(atSmall.theory().expPlus()).isPositive();
-        assertThat(atSmall.extra("sparsity")).isCloseTo(0.5, within(0.05));
+        assertThat(atSmall.sparsity().mean()).isCloseTo(0.5, within(0.05));
         SpredLassoSimulation.Settings large = SpredLassoSimulation.Settings.of(0.6).withRunsAndSteps(16, 20_000);
         SimulationOutcome atLarge = SpredLassoSimulation.outcome(large, SpredLassoSimulation.run(large, SEED));
         assertThat(atLarge.theory().expPlus()).isNegative();
         // A run may diverge at this λ (1 of 16 here); its β count as non-zero.
         assertThat(atLarge.extra("diverged_fraction")).isLessThan(0.25);
-        assertThat(atLarge.extra("sparsity")).isGreaterThan(0.5 + 4 * atLarge.extra("sparsity_se"));
+        assertThat(atLarge.sparsity().mean()).isGreaterThan(0.5 + 4 * atLarge.sparsity().standardError());
         assertThat(atLarge.extra("lasso_sparsity")).isEqualTo(0.5);
     }
 }

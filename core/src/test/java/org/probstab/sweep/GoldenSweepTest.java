@@ -43,6 +43,12 @@ class GoldenSweepTest {
         m.put("random-sym paper", new String[] {"random-sym.conf", "sweep.estimator.kind=paper"});
         m.put("random-sym d=1 auto", new String[] {"random-sym-d1.conf"});
         m.put("random-sym d=1 trajectory", new String[] {"random-sym-d1.conf", "sweep.estimator.kind=trajectory"});
+        m.put("sgd-two-point", new String[] {"sgd-two-point.conf"});
+        m.put("sgd-four-minimum", new String[] {"sgd-others.conf"});
+        m.put("sgd-swish", new String[] {"sgd-others.conf", "sweep.model=sgd-swish", "sweep.params.start=B"});
+        m.put("sgd-spred", new String[] {"sgd-others.conf", "sweep.model=sgd-spred"});
+        m.put("sgd-relu", new String[] {"sgd-others.conf", "sweep.model=sgd-relu", "sweep.params.theory_runs=4",
+                "sweep.params.theory_steps=50"});
         return m;
     }
 

@@ -19,18 +19,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code probstab eval}: evaluates one cell and prints its phase-table row. The output is a pure function of the
+ * {@code probstab eval}: evaluates one cell and prints its row, in the columns of its model's table kind (phase,
+ * simulation outcome or net cell). The output is a pure function of the
  * arguments (the wall time is left out unless {@code --timing}), so it is bit-identical across runs.
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = "Evaluate one cell and print its phase-table columns.")
+        description = "Evaluate one cell and print its row (the columns of its model's table kind).")
 final class EvalCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
     @Option(names = "--model", required = true, description = "model: mf-gaussian, mf-data, mf-two-point, linreg,"
-            + " random-sym, net-two-layer, mf-linear-50 (a net model trains its one cell)")
+            + " random-sym, net-two-layer, mf-linear-50 (a net model trains its one cell), sgd-two-point,"
+            + " sgd-four-minimum, sgd-swish, sgd-spred, sgd-relu (a simulation runs its runs)")
     String model;
 
     @Option(names = "--param", description = "a parameter as key=value (repeatable), e.g. --param lambda=0.3")

@@ -22,7 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The figures of the papers that are Lyapunov-exponent diagrams or trained-net rank maps, one or more configs each
+ * The figures of the papers — Lyapunov-exponent diagrams, trained-net rank maps and nonlinear SGD simulations — one
+ * or more configs each
  * under {@code conf/fig-*.conf}: {@link #run} sweeps every config with {@link SweepJob} in the caller's SparkSession
  * (net models train their chunks together, {@link NetChunkEvaluator}, as {@code probstab train} does), reads
  * the tables back, lets each {@link Figure} draw itself, and writes {@code index.md} naming each figure, its configs,
@@ -35,8 +36,8 @@ public final class Figures {
     /** Overlay rows of a quick figure (full size: {@link Renderer#DEFAULT_OVERLAY_ROWS}). */
     static final int QUICK_OVERLAY_ROWS = 30;
 
-    /** The catalogue, in the order of the index. */
-    public static final List<Figure> FIGURES = List.of(
+    /** The exponent diagrams and net rank maps, in the order of the index. */
+    public static final List<Figure> DIAGRAMS = List.of(
             new PhaseMapFigure("two-point-lambda-a", "000 Fig. 2-left / 001 Fig. 1b",
                     List.of("fig-two-point-lambda-a.conf"),
                     "Five phases of the two-point saddle. The black curves (exact roots of Λ₋ and Λ₊, dashed Λ₊) run"
@@ -104,6 +105,59 @@ public final class Figures {
                             + " sample of 50) and diverges at the largest λ.",
                     "rank vs λ, linear 50 → 50 → 50, masked data, μ = %s"));
 
+    /** The nonlinear SGD, Adam and AMSGrad simulations (simulation-outcome tables), in the order of the index. */
+    public static final List<Figure> SIMULATIONS = List.of(
+            new HistogramsFigure("sgd-two-point-histograms", "002 Fig. 1",
+                    List.of("fig-sgd-two-point-histograms.conf"),
+                    "SGD at a = −1, λ = 0.8 piles the final w into the two central bins around the local maximum"
+                            + " w = 0 for the quadratic loss; with the quartic loss x w²/2 + w⁴/4 no run ends at its"
+                            + " minima w = ±√(−a/2) ≈ ±0.71 either: a run ends in the central bins or diverges (the"
+                            + " fractions below).", "loss", "lambda", "final w, SGD on the two-point saddle, a = −1"),
+            new EscapeMapFigure("sgd-two-point-lambda-a", "002 Fig. 2-left and Fig. 5",
+                    List.of("fig-sgd-two-point-lambda-a.conf", "fig-sgd-two-point-quartic-lambda-a.conf"),
+                    "The escape probability drops from 1 to 0 across the black line E ln|1 − λx| = 0 (quadratic"
+                            + " loss: exactly; quartic: at small λ), and SGD is attracted to the local maximum"
+                            + " (a < 0) in the region between its two branches.",
+                    List.of("escape probability, quadratic loss (002 Fig. 2-left)",
+                            "escape probability, quartic loss (002 Fig. 5)")),
+            new EscapeRateFigure("sgd-two-point-escape-rate", "002 Fig. 2-right, Prop. 3",
+                    List.of("fig-sgd-two-point-escape-rate.conf"),
+                    "The simulated escape rate follows E ln|1 − λx| within its error bars; on 0 < λ < a/(a − 1) it"
+                            + " peaks at λ* = a/(2(a − 1)), and the peak γ* falls towards 0 as a → 0.",
+                    "escape rate over the first 50 steps, SGD, quadratic two-point loss"),
+            new HistogramsFigure("sgd-four-minimum", "002 Fig. 3",
+                    List.of("fig-sgd-four-minimum.conf"),
+                    "With the paper's noise (b = −1: b = 1/λ − 6) every run ends at a sharp minimum (w₁ = 0);"
+                            + " without noise (b = 0) the flat minima (w₁ = ±0.71) keep the runs that start in their"
+                            + " basins.", null, "b", "final w₁ on the four-minimum landscape, λ = 0.05"),
+            new QuantileCurvesFigure("sgd-adam-amsgrad", "002 Fig. 4 (§5.4, §6.4, Prop. 5)",
+                    List.of("fig-sgd-adam-amsgrad.conf"),
+                    "SGD is attracted to the local maximum w = 0 (its median |w_t| falls exponentially). Without"
+                            + " momentum AMSGrad's runs are absorbed where Prop. 5 predicts it from their final"
+                            + " effective step, Adam's less often; with momentum β₁ = 0.9 Adam is not absorbed at all,"
+                            + " and AMSGrad only in part (Prop. 5 assumes β₁ = 0; the paper's Fig. 4-right shows"
+                            + " AMSGrad absorbed with momentum too). The absorbed fractions are listed below.", "momentum", "optimizer", "|w_t|",
+                    "two-point saddle, a = −0.1, λ = 0.2"),
+            new QuantileCurvesFigure("sgd-relu-saddles", "000 Fig. 1 (App. A.1)",
+                    List.of("fig-sgd-relu-saddles.conf"),
+                    "From the Type-I saddle the distance grows from the first steps; from the Type-II saddle it"
+                            + " stays near 1e−8 for a while and then grows exponentially at the rate of the saddle's"
+                            + " Lyapunov exponent (see the fitted rate below).", null, "start",
+                    "distance from the saddle", "one-hidden-neuron ReLU net, SGD, λ = 0.05"),
+            new ColumnCurvesFigure("sgd-spred", "000 Fig. 3 (§5.1)", List.of("fig-sgd-spred.conf"),
+                    "Sparsity near the lasso's 50 % at small λ once the runs have left the saddles (at the"
+                            + " smallest λ they leave them too slowly for the steps given), far above it at large λ,"
+                            + " where the sparser Type-II saddles attract.", "sparsity", null, 0.5, "fraction of zero weights",
+                    "spred lasso, 200 dimensions: sparsity of the solution (line: the lasso's)"),
+            new SolutionCurvesFigure("sgd-swish", "000 Fig. 4 / 001 Fig. 5", List.of("fig-sgd-swish.conf"),
+                    "From A: A, then the saddle C at a larger λ, then divergence; from B: B, C, divergence (two"
+                            + " jumps); the loss on fresh data is C's between the jumps.", "start",
+                    "swish network"));
+
+    /** The catalogue, in the order of the index: the diagrams, then the simulations. */
+    public static final List<Figure> FIGURES = java.util.stream.Stream.concat(DIAGRAMS.stream(),
+            SIMULATIONS.stream()).toList();
+
     /** What a run produced. */
     public record Summary(Path index, List<Path> pngs, double seconds) {
     }
@@ -125,10 +179,16 @@ public final class Figures {
      * @param quick   small grids (each config's {@code quick} block) for a fast check
      */
     public static Summary run(SparkSession spark, Path confDir, Path outDir, boolean quick) throws IOException {
+        return run(spark, confDir, outDir, quick, FIGURES);
+    }
+
+    /** {@link #run(SparkSession, Path, Path, boolean)} for some of the figures. */
+    public static Summary run(SparkSession spark, Path confDir, Path outDir, boolean quick, List<Figure> figures)
+            throws IOException {
         Charts.headless();
         long t0 = System.nanoTime();
         List<List<SweepSpec>> specs = new ArrayList<>();
-        for (Figure f : FIGURES) {
+        for (Figure f : figures) {
             // Validate every config (at its quick size) before anything runs: bad input fails fast.
             List<SweepSpec> s = new ArrayList<>();
             for (String conf : f.configs()) {
@@ -146,8 +206,8 @@ public final class Figures {
                 .append(" names its config under `conf/`; rerun one with `bin/probstab sweep conf/NAME.conf` (`train` for")
                 .append(" the net configs) and")
                 .append(" `bin/probstab render out/NAME --png FILE`.\n\n");
-        for (int k = 0; k < FIGURES.size(); k++) {
-            Figure f = FIGURES.get(k);
+        for (int k = 0; k < figures.size(); k++) {
+            Figure f = figures.get(k);
             long f0 = System.nanoTime();
             List<TableData> tables = new ArrayList<>();
             for (SweepSpec spec : specs.get(k)) {

@@ -42,7 +42,7 @@ public final class BoxCountingChart {
             double[] counts = r.array("box_counts");
             double[] slopes = r.array("local_slopes");
             double[] fit = r.array("fit_range");
-            if (eps == null || counts == null) {
+            if (eps.length == 0 || counts.length == 0) {
                 continue;
             }
             boolean along = r.text("counting").equals("rows");
@@ -58,7 +58,7 @@ public final class BoxCountingChart {
             s.setMarker(SeriesMarkers.CIRCLE);
             s.setMarkerColor(color);
             s.setLineColor(color);
-            if (fit != null) {
+            if (fit.length == 2) {
                 double kFrom = -Math.log(fit[1]) / Math.log(2);
                 double kTo = -Math.log(fit[0]) / Math.log(2);
                 List<Double> fx = new ArrayList<>();

@@ -179,7 +179,7 @@ public final class SweepJob {
             m.put("code_version", BuildInfo.version());
             m.put("jdk", System.getProperty("java.vendor") + " " + System.getProperty("java.runtime.version"));
             m.put("spark_version", spark.version());
-            m.put("rng_algorithm", StreamSeeds.ALGORITHM);
+            m.put("rng_algorithm", StreamSeeds.ALGORITHMS);
             m.put("partition_columns", String.join(",", kind.partitions().stream()
                     .map(org.probstab.table.TableKind.PartitionColumn::name).toList()));
             m.put("started", previous != null ? previous.path("started").asText(now.toString()) : now.toString());

@@ -17,8 +17,10 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.MapType;
 import org.probstab.config.InvalidInputException;
 import org.probstab.table.DataRow;
 import org.probstab.table.TableData;
@@ -90,6 +92,7 @@ public final class TableReader {
             Map<String, Double> numbers = new HashMap<>();
             Map<String, String> texts = new HashMap<>();
             Map<String, double[]> arrays = new HashMap<>();
+            Map<String, Map<String, Double>> maps = new HashMap<>();
             for (String c : columns) {
                 Object v = r.get(r.fieldIndex(c));
                 if (types.get(c).equals(DataTypes.StringType)) {
@@ -105,12 +108,15 @@ public final class TableReader {
                     // getJavaMap: no Scala collection in our code, so the jar runs on Scala 2.12 and 2.13 builds.
                     r.getJavaMap(r.fieldIndex(c)).forEach((k, x) -> numbers.put(String.valueOf(k),
                             x == null ? Double.NaN : ((Number) x).doubleValue()));
-                } else if (types.get(c) instanceof org.apache.spark.sql.types.MapType && v != null) {
-                    r.getJavaMap(r.fieldIndex(c)).forEach((k, x) -> numbers.put(c + "." + k,
+                } else if (v != null && types.get(c) instanceof MapType) {
+                    Map<String, Double> m = new HashMap<>();
+                    r.getJavaMap(r.fieldIndex(c)).forEach((k, x) -> m.put(String.valueOf(k),
                             x == null ? Double.NaN : ((Number) x).doubleValue()));
-                } else if (types.get(c) instanceof org.apache.spark.sql.types.ArrayType && v != null) {
-                    List<Object> list = r.getList(r.fieldIndex(c));
-                    arrays.put(c, list.stream().mapToDouble(x -> ((Number) x).doubleValue()).toArray());
+                    maps.put(c, m);
+                    m.forEach((k, x) -> numbers.put(c + "." + k, x));
+                } else if (v != null && types.get(c) instanceof ArrayType) {
+                    arrays.put(c, r.<Object>getList(r.fieldIndex(c)).stream()
+                            .mapToDouble(x -> x == null ? Double.NaN : ((Number) x).doubleValue()).toArray());
                 } else if (v instanceof Boolean b) {
                     numbers.put(c, b ? 1.0 : 0.0);
                 } else if (v instanceof Number x) {
@@ -125,7 +131,7 @@ public final class TableReader {
             if (numbers.containsKey("n")) {
                 numbers.put("N", numbers.get("n"));
             }
-            out.add(new DataRow(numbers, texts, arrays));
+            out.add(new DataRow(numbers, texts, arrays, maps));
         }
         List<String> numeric = new ArrayList<>();
         for (String c : columns) {

@@ -27,7 +27,8 @@ import org.probstab.spark.TestSpark;
 import org.probstab.table.TableData;
 
 /**
- * {@code probstab figures --quick} end to end in one shared SparkSession: every figure config is swept at quick size
+ * {@code probstab figures --quick} end to end in one shared SparkSession: every diagram config ({@link Figures#DIAGRAMS};
+ * the simulations: {@link SimulationFiguresQuickTest}) is swept at quick size
  * and drawn; the tests then check numbers in the tables and on the overlays, not pictures.
  */
 class FiguresQuickTest {
@@ -41,13 +42,13 @@ class FiguresQuickTest {
     @BeforeAll
     static void runAllFiguresQuick() throws IOException {
         spark = TestSpark.local2();
-        summary = Figures.run(spark, FigureConfigsTest.CONF, out, true);
+        summary = Figures.run(spark, FigureConfigsTest.CONF, out, true, Figures.DIAGRAMS);
     }
 
     @Test
     void everyFigureIsDrawnAsAReadablePngAndIndexed() throws IOException {
         String index = Files.readString(summary.index());
-        assertThat(summary.pngs()).hasSizeGreaterThanOrEqualTo(Figures.FIGURES.size());
+        assertThat(summary.pngs()).hasSizeGreaterThanOrEqualTo(Figures.DIAGRAMS.size());
         for (Path png : summary.pngs()) {
             BufferedImage image = ImageIO.read(png.toFile());
             assertThat(image).as(png.toString()).isNotNull();
@@ -55,7 +56,7 @@ class FiguresQuickTest {
             assertThat(image.getHeight()).isEqualTo(720);
             assertThat(index).contains("(" + png.getFileName() + ")");
         }
-        for (Figure f : Figures.FIGURES) {
+        for (Figure f : Figures.DIAGRAMS) {
             for (String c : f.configs()) {
                 assertThat(index).contains("conf/" + c);
             }

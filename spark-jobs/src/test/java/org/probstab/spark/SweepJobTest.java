@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.probstab.config.InvalidInputException;
 import org.probstab.table.PhaseTable;
+import org.probstab.random.StreamSeeds;
 import org.probstab.sweep.SweepConfig;
 import org.probstab.sweep.SweepPlan;
 import org.probstab.sweep.SweepSpec;
@@ -305,7 +306,8 @@ class SweepJobTest {
         assertThat(m.path("config_hash").asText()).isEqualTo(plan.spec().hash()).hasSize(64);
         assertThat(m.path("cell_count").asLong()).isEqualTo(36);
         assertThat(m.path("chunk_count").asLong()).isEqualTo(8);
-        assertThat(m.path("rng_algorithm").asText()).isEqualTo("L64X128MixRandom");
+        assertThat(m.path("rng_algorithm").asText()).isEqualTo(StreamSeeds.ALGORITHMS)
+                .contains("L64X128MixRandom").contains("xoshiro256+/ziggurat256");
         assertThat(m.path("jdk").asText()).contains("17");
         assertThat(m.path("code_version").asText()).isNotBlank();
         assertThat(m.path("config").path("axes").path("N").isArray()).isTrue();

@@ -34,8 +34,9 @@ import org.probstab.table.Row;
  * <p>Parameters shared by the net models (each subclass adds or fixes the architecture's):
  * <ul>
  *   <li>{@code lambda} λ, {@code mu} μ, {@code S} batch size, {@code sigma} σ of the label noise;</li>
- *   <li>{@code steps} — the shared estimator parameter, here the training steps T (the other estimator parameters
- *       do not apply to trained cells and are ignored);</li>
+ *   <li>{@code steps} — the shared estimator parameter, here the training steps T; the model takes no other
+ *       estimator parameter ({@link #estimatorParameters}), so {@code runs}, {@code burn_in}, … are refused as
+ *       unknown;</li>
  *   <li>{@code rank_tolerance} τ ∈ (0, 1) of {@code rank};</li>
  *   <li>{@code backend} cpu|djl, {@code device} auto|cpu|gpu, {@code memory_mb} — how the cells are trained, not
  *       what: on {@code cpu} a cell's row is the same, bit for bit, whatever the batch, thread count or chunk.</li>
@@ -93,6 +94,12 @@ public abstract class NetCellModel implements Model {
         all.addAll(architectureParameters());
         all.addAll(List.of(RANK_TOLERANCE_SPEC, BACKEND_SPEC, DEVICE_SPEC, MEMORY_SPEC));
         return all;
+    }
+
+    /** Of the shared estimator parameters, only {@code steps}: the training steps T. */
+    @Override
+    public List<ParameterSpec> estimatorParameters() {
+        return EstimatorSettings.only(STEPS);
     }
 
     /** σ and the parameters of the architecture, optimiser and data that the model exposes. */

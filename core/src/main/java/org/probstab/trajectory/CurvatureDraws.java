@@ -1,23 +1,25 @@
-package org.probstab.sgd;
+package org.probstab.trajectory;
 
 import java.util.Objects;
 import org.probstab.law.FiniteDataset;
 import org.probstab.law.GaussianRegression;
+import org.probstab.law.ScalarBatchSampler;
 import org.probstab.random.RunStreams;
 
 /**
  * How the trajectory engine draws the minibatch curvature χ_B of the commuting (rank-1) case, one block of steps of
  * one run at a time (000 Thm 1; DESIGN §2): the law as data instead of a per-step sampler call, so that a block is a
  * loop over primitive arrays. Each law consumes its run's stream exactly as the corresponding
- * {@link org.probstab.law.ScalarBatchSampler} does per step, so with the {@code L64X128MixRandom} streams the χ values
- * are those of today's samplers, bit for bit:
+ * {@link org.probstab.law.ScalarBatchSampler} does per step, so the χ values are those of the samplers called once
+ * per step with the run's generator, bit for bit, with either stream algorithm:
  * <ul>
  *   <li>{@link FreshGaussian}: N = ∞ Gaussian regression ({@link GaussianRegression#freshBatchSampler}): per step
  *       S pairs (x_j, e_j) of standard normals, χ_B = (1/S) Σ_j x_j(μx_j + (1 − μ)σ e_j);</li>
  *   <li>{@link Finite}: a finite dataset with replacement ({@link FiniteDataset#samplerWithReplacement}): per step S
  *       uniform indices, χ_B = (1/S) Σ_j χ_{I_j}.</li>
  * </ul>
- * (Sampling without replacement keeps a permutation across draws; the engine does not offer it.)
+ * and, for any other law, {@link Sampled}: its {@link ScalarBatchSampler} called once per step with the run's
+ * stream as a generator (sampling without replacement, whose sampler keeps a permutation across draws, runs so).
  */
 public sealed interface CurvatureDraws {
 
@@ -53,6 +55,46 @@ public sealed interface CurvatureDraws {
     /** A finite dataset, S indices with replacement. */
     static Finite of(FiniteDataset data, int batchSize) {
         return new Finite(data.values(), batchSize);
+    }
+
+    /** Any law, by its sampler (one call per step). */
+    static Sampled sampled(ScalarBatchSampler sampler) {
+        return new Sampled(sampler);
+    }
+
+    /**
+     * A law known only by its sampler: step k of run r is {@code sampler.sample(streams.generator(r))}. One sampler
+     * serves all runs in turn, so a sampler with state (a without-replacement permutation) carries it from one run's
+     * block to the next; every draw is still exactly of the law (a partial Fisher–Yates shuffle of any permutation
+     * gives a uniform subset), and the order of runs and blocks is fixed, so results are reproducible.
+     *
+     * @param sampler the law's sampler (not thread-safe: one per engine call)
+     */
+    record Sampled(ScalarBatchSampler sampler) implements CurvatureDraws {
+
+        public Sampled {
+            Objects.requireNonNull(sampler, "sampler");
+        }
+
+        @Override
+        public void fill(RunStreams streams, int run, double[] chi, int count, Scratch scratch) {
+            java.util.random.RandomGenerator g = streams.generator(run);
+            for (int k = 0; k < count; k++) {
+                chi[k] = sampler.sample(g);
+            }
+        }
+
+        /** Unknown: NaN. */
+        @Override
+        public double mean() {
+            return Double.NaN;
+        }
+
+        /** One sample per call as far as the engine's buffers are concerned. */
+        @Override
+        public int batchSize() {
+            return 1;
+        }
     }
 
     /**

@@ -1,4 +1,4 @@
-package org.probstab.sgd;
+package org.probstab.trajectory;
 
 import java.util.Objects;
 import org.probstab.random.RunStreams;
@@ -16,18 +16,17 @@ import org.probstab.random.RunStreams;
  * {@value #BLOCK} steps the mantissa is brought back to [1, 2) by an exact power of two. Such a block is multiplied
  * without checks; a non-zero factor has |1 − λχ| ≥ 2⁻⁵³, so no partial product can underflow, and an overflow or a
  * zero factor shows in the block's result (±∞, NaN or 0), in which case the block is replayed step by step with
- * the rules of {@code RenormalisedProduct}: a product that would
- * leave [2⁻⁵⁰⁰, 2⁵⁰⁰] takes the factor's binary exponent out first, a factor exactly 0 collapses the lane
+ * the rules of a plain per-step product: a product that would leave [2⁻⁵⁰⁰, 2⁵⁰⁰] takes the factor's binary exponent out first, a factor exactly 0 collapses the lane
  * (log|z_T| = −∞), a non-finite factor is an error. Rescaling by powers of two commutes with rounding, so the
  * sequence of rounded products — and log|z_T| = E·ln 2 + log|mantissa| with the final mantissa in [1, 2) — is the
- * same whatever the block length: with the same stream and seed the engine gives today's
- * {@code RenormalisedProduct.scalar} values bit for bit (tested). For s² it also returns the sums of log|factor|
+ * same whatever the block length: with the same stream and seed the engine gives the values of a plain loop over
+ * runs and steps bit for bit (tested); {@code RenormalisedProduct.scalar} runs on it. For s² it also returns the sums of log|factor|
  * over consecutive blocks of {@code varianceBlock} steps (the log at each block boundary minus the previous one,
  * logarithms by {@link StrictMath#log}).
  *
  * <p><b>Cut-off products</b> ({@link #cutoff}): the papers' protocol (000 App. A.2; {@code PaperProtocol}): the
  * unnormalised z of each lane stops at the first t with |z_t| ≥ upper, |z_t| ≤ lower or t = maxSteps; a run stops
- * drawing when all its lanes have stopped. Same arithmetic as {@code PaperProtocol.scalar}.
+ * drawing when all its lanes have stopped; {@code PaperProtocol.scalar} runs on it.
  */
 public final class ScalarProductEngine {
 

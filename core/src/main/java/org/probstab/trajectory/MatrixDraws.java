@@ -1,12 +1,14 @@
-package org.probstab.sgd;
+package org.probstab.trajectory;
 
+import org.probstab.law.MatrixSampler;
 import org.probstab.law.RandomSymmetricLaw;
 import org.probstab.random.RunStreams;
 
 /**
  * How the trajectory engine draws the d×d minibatch Hessians Ĥ_t of θ_{t+1} = (I − λĤ_t) θ_t (000 eq. 8), a block
  * of steps of one run at a time. Each law consumes its run's stream exactly as its
- * {@link org.probstab.law.MatrixSampler} does per step.
+ * {@link org.probstab.law.MatrixSampler} does per step: {@link RandomSymmetric}, the law as data, and {@link Sampled},
+ * any law by its sampler.
  */
 public sealed interface MatrixDraws {
 
@@ -25,6 +27,51 @@ public sealed interface MatrixDraws {
     /** The draws of {@code law}. */
     static RandomSymmetric of(RandomSymmetricLaw law) {
         return new RandomSymmetric(law.mean().values().clone(), law.noise(), law.dimension());
+    }
+
+    /**
+     * The draws of any sampler: the random-symmetric law as data ({@link #of(RandomSymmetricLaw)}, the same numbers
+     * faster), any other law by its sampler ({@link Sampled}).
+     */
+    static MatrixDraws of(MatrixSampler sampler) {
+        return sampler instanceof RandomSymmetricLaw law ? of(law) : new Sampled(sampler);
+    }
+
+    /**
+     * A law known only by its sampler: a block's Ĥ are drawn by {@code sampler.sample(streams.generator(r), ·)}, one
+     * call per step, and kept as the block's "normals" (d² numbers per step, Ĥ itself).
+     *
+     * @param sampler the law's sampler (not thread-safe: one per engine call)
+     */
+    record Sampled(MatrixSampler sampler) implements MatrixDraws {
+
+        @Override
+        public int dimension() {
+            return sampler.dimension();
+        }
+
+        @Override
+        public int normalsPerStep() {
+            int d = sampler.dimension();
+            return d * d;
+        }
+
+        @Override
+        public void fill(RunStreams streams, int run, double[] normals, int count) {
+            int dd = normalsPerStep();
+            double[] h = new double[dd];
+            java.util.random.RandomGenerator g = streams.generator(run);
+            for (int k = 0; k < count; k++) {
+                sampler.sample(g, h);
+                System.arraycopy(h, 0, normals, k * dd, dd);
+            }
+        }
+
+        @Override
+        public void hessian(double[] normals, int k, double[] h) {
+            int dd = normalsPerStep();
+            System.arraycopy(normals, k * dd, h, 0, dd);
+        }
     }
 
     /**

@@ -1,4 +1,4 @@
-package org.probstab.sgd;
+package org.probstab.trajectory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,7 +11,7 @@ import org.probstab.law.TwoPointLaw;
 import org.probstab.lyapunov.ExactFiniteSum;
 import org.probstab.lyapunov.ExponentEstimate;
 import org.probstab.lyapunov.PaperProtocol;
-import org.probstab.lyapunov.RenormalisedProduct;
+import org.probstab.lyapunov.PlainLoops;
 import org.probstab.lyapunov.TrajectoryResult;
 import org.probstab.lyapunov.TrajectorySettings;
 import org.probstab.random.RunStreams;
@@ -19,11 +19,12 @@ import org.probstab.random.RunStreams.Algorithm;
 import org.probstab.random.StreamSeeds;
 
 /**
- * The engine against today's estimators: with the L64X128MixRandom streams and the same seed, every field of
- * {@code RenormalisedProduct.scalar} and {@code PaperProtocol.scalar} is reproduced bit for bit (as doubles compared
- * with {@code isEqualTo}, which for doubles is equality of values incl. ±∞ and NaN), for Gaussian and finite laws,
- * S = 1 and S &gt; 1, partial variance blocks, the careful paths (zero, huge and tiny factors) and k ≠ 1. Then the
- * xoshiro256+ streams against the exact exponent.
+ * The engine against the plain per-run loops ({@link PlainLoops}: one run after the other, one generator object per
+ * run, one sampler call per step): with either stream algorithm and the same seed, every field of the renormalised
+ * product and of the cut-off protocol is reproduced bit for bit (as doubles compared with {@code isEqualTo}, which
+ * for doubles is equality of values incl. ±∞ and NaN), for Gaussian and finite laws, S = 1 and S &gt; 1, partial
+ * variance blocks, the careful paths (zero, huge and tiny factors) and k ≠ 1. Then the xoshiro256+ streams against
+ * the exact exponent.
  */
 class ScalarProductEngineTest {
 
@@ -31,17 +32,23 @@ class ScalarProductEngineTest {
 
     private static void assertSameAsRenormalisedProduct(CurvatureDraws draws, ScalarBatchSampler sampler,
                                                         double lambda, TrajectorySettings s) {
+        for (Algorithm algorithm : Algorithm.values()) {
+            assertSameAsPlainLoop(draws, sampler, lambda, s, algorithm);
+        }
+    }
+
+    private static void assertSameAsPlainLoop(CurvatureDraws draws, ScalarBatchSampler sampler, double lambda,
+                                              TrajectorySettings s, Algorithm algorithm) {
         ScalarProductEngine.ProductRuns runs = ScalarProductEngine.renormalised(draws, new double[] {-lambda, lambda},
-                s.steps(), (int) Math.min(100, s.steps()),
-                RunStreams.of(Algorithm.L64X128_MIX_RANDOM, SEED, s.runs()));
+                s.steps(), (int) Math.min(100, s.steps()), RunStreams.of(algorithm, SEED, s.runs()));
         for (int lane = 0; lane < 2; lane++) {
             double signed = lane == 0 ? -lambda : lambda;
-            TrajectoryResult expected = RenormalisedProduct.scalar(sampler, signed, s, SEED);
+            TrajectoryResult expected = PlainLoops.scalar(sampler, signed, s, algorithm, SEED);
             double[] summary = EstimatorArithmetic.trajectorySummary(runs.logNorms()[lane], s.steps(), s.epsilon());
             double logVariance = EstimatorArithmetic.pooledBlockVariance(runs.blockLogSums()[lane],
                     runs.logNorms()[lane], runs.varianceBlock());
             assertThat(new double[] {summary[0], summary[1], logVariance, summary[2], summary[3]})
-                    .as("lambda %s", signed)
+                    .as("%s, lambda %s", algorithm, signed)
                     .containsExactly(expected.exponent().value(), expected.exponent().standardError(),
                             expected.exponent().logVariance(), expected.probabilityBelowEpsilon(),
                             expected.meanSquareGrowth());
@@ -99,37 +106,36 @@ class ScalarProductEngineTest {
         assertThatThrownBy(() -> ScalarProductEngine.renormalised(CurvatureDraws.of(enormous, 1),
                 new double[] {1e10}, 100, 0, streams)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("must be finite");
-        assertThatThrownBy(() -> RenormalisedProduct.scalar(enormous.samplerWithReplacement(1), 1e10,
-                new TrajectorySettings(2, 100, 0, 1, 1e-3), SEED)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("must be finite");
+        assertThatThrownBy(() -> PlainLoops.scalar(enormous.samplerWithReplacement(1), 1e10,
+                new TrajectorySettings(2, 100, 0, 1, 1e-3), Algorithm.L64X128_MIX_RANDOM, SEED))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must be finite");
     }
 
     @Test
     void cutoffIsThePaperProtocolBitForBit() {
         GaussianRegression law = new GaussianRegression(0.5, 2.0);
         double[][] cases = {{0.3, 2000}, {0.01, 3000}, {1.7, 500}};
-        for (double[] c : cases) {
-            double lambda = c[0];
-            long maxSteps = (long) c[1];
-            PaperProtocol.Settings settings = new PaperProtocol.Settings(24, 1e100, 1e-140, maxSteps);
-            ScalarProductEngine.CutoffRuns runs = ScalarProductEngine.cutoff(CurvatureDraws.of(law, 1),
-                    new double[] {lambda, -lambda}, maxSteps, 1e100, 1e-140,
-                    RunStreams.of(Algorithm.L64X128_MIX_RANDOM, SEED, 24));
-            for (int lane = 0; lane < 2; lane++) {
-                double signed = lane == 0 ? lambda : -lambda;
-                ExponentEstimate expected = PaperProtocol.scalar(law.freshBatchSampler(1), signed, settings, SEED);
-                double[] x = runs.perRunExponents(lane);
-                double mean = EstimatorArithmetic.mean(x);
-                assertThat(new double[] {mean, EstimatorArithmetic.standardError(x, mean)}).as("lambda %s", signed)
-                        .containsExactly(expected.value(), expected.standardError());
+        for (Algorithm algorithm : Algorithm.values()) {
+            for (double[] c : cases) {
+                double lambda = c[0];
+                long maxSteps = (long) c[1];
+                PaperProtocol.Settings settings = new PaperProtocol.Settings(24, 1e100, 1e-140, maxSteps);
+                ScalarProductEngine.CutoffRuns runs = ScalarProductEngine.cutoff(CurvatureDraws.of(law, 1),
+                        new double[] {lambda, -lambda}, maxSteps, 1e100, 1e-140, RunStreams.of(algorithm, SEED, 24));
+                for (int lane = 0; lane < 2; lane++) {
+                    double signed = lane == 0 ? lambda : -lambda;
+                    assertThat(runs.perRunExponents(lane)).as("%s, lambda %s", algorithm, signed).containsExactly(
+                            PlainLoops.paperScalarPerRun(law.freshBatchSampler(1), signed, settings, algorithm,
+                                    SEED));
+                }
             }
+            FiniteDataset pole = new FiniteDataset(new double[] {2.0, 0.5, -1.0});
+            ScalarProductEngine.CutoffRuns collapsed = ScalarProductEngine.cutoff(CurvatureDraws.of(pole, 1),
+                    new double[] {0.5}, 100, 1e100, 1e-140, RunStreams.of(algorithm, SEED, 8));
+            assertThat(collapsed.perRunExponents(0)).containsExactly(PlainLoops.paperScalarPerRun(
+                    pole.samplerWithReplacement(1), 0.5, new PaperProtocol.Settings(8, 1e100, 1e-140, 100), algorithm,
+                    SEED));
         }
-        FiniteDataset pole = new FiniteDataset(new double[] {2.0, 0.5, -1.0});
-        ScalarProductEngine.CutoffRuns collapsed = ScalarProductEngine.cutoff(CurvatureDraws.of(pole, 1),
-                new double[] {0.5}, 100, 1e100, 1e-140, RunStreams.of(Algorithm.L64X128_MIX_RANDOM, SEED, 8));
-        ExponentEstimate expected = PaperProtocol.scalar(pole.samplerWithReplacement(1), 0.5,
-                new PaperProtocol.Settings(8, 1e100, 1e-140, 100), SEED);
-        assertThat(EstimatorArithmetic.mean(collapsed.perRunExponents(0))).isEqualTo(expected.value());
     }
 
     /**

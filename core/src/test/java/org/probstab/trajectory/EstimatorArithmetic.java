@@ -1,4 +1,4 @@
-package org.probstab.sgd;
+package org.probstab.trajectory;
 
 /**
  * The summary arithmetic of {@code TrajectoryResult.fromLogNorms}, {@code RenormalisedProduct}'s pooled block

@@ -1,4 +1,4 @@
-package org.probstab.sgd;
+package org.probstab.trajectory;
 
 import java.util.Objects;
 import org.probstab.random.RunStreams;
