@@ -15,7 +15,9 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.probstab.table.NetCellTable;
 import org.probstab.table.PhaseTable;
+import org.probstab.table.TableKind;
 
 /**
  * The notes are valid Zeppelin 0.10 JSON and follow the conventions the tests and users rely on: a name, an id, a
@@ -31,9 +33,12 @@ class NoteFormatTest {
             "lineChart", "scatterChart");
     /** A table form of the first paragraph and the command its error message proposes. */
     private static final Pattern TABLE_FORM = Pattern.compile("z\\.textbox\\(\"(\\w+)\", \"([^\"]+)\"\\)\\.toString,"
-            + "\\s*\"(bin/probstab sweep conf/([\\w.-]+\\.conf)([^\"]*))\"\\)");
+            + "\\s*\"(bin/probstab (?:sweep|train) conf/([\\w.-]+\\.conf)([^\"]*))\"\\)");
     /** The table check's kind and manifest format: {@code probstabTable("phase", "probstab-phase-table", ...}. */
     private static final Pattern TABLE_KIND = Pattern.compile("probstabTable\\(\"(\\w+)\", \"([\\w-]+)\",");
+    /** The kinds a note may check for, by name: the format its manifest carries is the kind's own. */
+    private static final Map<String, TableKind> KINDS = Map.of(PhaseTable.KIND.name(), PhaseTable.KIND,
+            NetCellTable.KIND.name(), NetCellTable.KIND);
     private static final Pattern INTERPOLATED = Pattern.compile("(?<![{]|\\$)[{](\\w+)[}]");
 
     @Test
@@ -111,10 +116,9 @@ class NoteFormatTest {
                 kinds++;
                 assertThat(kind.group(2)).as("%s format of kind %s", where, kind.group(1))
                         .isEqualTo("probstab-" + kind.group(1) + "-table");
-                if (kind.group(1).equals(PhaseTable.KIND.name())) {
-                    // What the sweep writes into _manifest.json.
-                    assertThat(PhaseTable.KIND.format()).startsWith(kind.group(2) + "/");
-                }
+                assertThat(KINDS).as("%s checks a known table kind", where).containsKey(kind.group(1));
+                // What the command writes into _manifest.json.
+                assertThat(KINDS.get(kind.group(1)).format()).startsWith(kind.group(2) + "/");
             }
             assertThat(kinds).as("%s table checks", where).isEqualTo(forms.size());
             // One table check for all notes: a fix in one note must reach the others.

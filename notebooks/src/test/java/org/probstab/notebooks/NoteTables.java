@@ -26,11 +26,21 @@ final class NoteTables {
             "--set", "sweep.axes.data_seed.to=4", "--set", "sweep.axes.data_seed.steps=4",
             "--set", "sweep.axes.lambda.steps=8", "--set", "sweep.axes.mu.steps=6");
 
+    /** Linear nets 8 → 8 → 8, 600 SGD steps, on a 4 × 3 λ–μ grid (the net config's quick size, more cells). */
+    static final TestTable NETS = TestTable.train("net-theory-agreement-d32", "net-theory-agreement-d32.conf",
+            "--quick", "--set", "sweep.axes.lambda.steps=4", "--set", "sweep.axes.mu.steps=3");
+
+    /** The exact theory on the nets' λ–μ grid (same axis definitions, so the same doubles). */
+    static final TestTable NETS_THEORY = TestTable.sweep("net-theory-agreement-d32-theory",
+            "net-theory-agreement-d32-theory.conf",
+            "--quick", "--set", "sweep.axes.lambda.steps=4", "--set", "sweep.axes.mu.steps=3");
+
     /** Note file → (table form of its first paragraph → the table the tests point it at). */
     static final Map<String, Map<String, TestTable>> FORMS = new TreeMap<>(Map.of(
             "phase-map.zpln", Map.of("phase_table", LAMBDA_MU_NINF),
             "compare-sweeps.zpln", Map.of("sweep_a", LAMBDA_MU_NINF, "sweep_b", LAMBDA_MU_NINF_S4),
-            "finite-n.zpln", Map.of("datasets_table", FINITE_N_DATASETS)));
+            "finite-n.zpln", Map.of("datasets_table", FINITE_N_DATASETS),
+            "nets-vs-theory.zpln", Map.of("net_table", NETS, "theory_table", NETS_THEORY)));
 
     private NoteTables() {
     }

@@ -253,4 +253,70 @@ class NotesOnProjectSparkTest {
         // Each fraction is rounded to 4 decimals: at most 5e-5 off each, and there are at most 6 labels.
         assertThat(fractions).isCloseTo(1.0, org.assertj.core.data.Offset.offset(6 * 5e-5));
     }
+
+    /**
+     * Rank collapse against phase III, against a direct computation from the net table's rows: a cell is compared when
+     * it did not diverge and its theory phase is III (predicts rank &lt; min(d, h)) or Ia/Ib (predicts full rank).
+     */
+    @Test
+    void netAgreementAgreesWithADirectComputationFromTheRows() {
+        NoteRun run = onTestTables("nets-vs-theory.zpln");
+        run.assertEveryParagraphFinished();
+        String table = TestTables.location(TestTables.path(NoteTables.NETS));
+        // activation/optimizer → {cells, compared, agree}
+        Map<String, int[]> expected = new TreeMap<>();
+        for (Row r : ProjectSpark.session().read().parquet(table)
+                .selectExpr("activation", "optimizer", "diverged", "rank", "width", "hidden", "theory_phase")
+                .collectAsList()) {
+            int[] c = expected.computeIfAbsent(r.getString(0) + "/" + r.getString(1), k -> new int[3]);
+            c[0]++;
+            String phase = r.isNullAt(6) ? "" : r.getString(6);
+            boolean predictsCollapse = phase.equals("III");
+            boolean predictsLearning = phase.equals("Ia") || phase.equals("Ib");
+            if (r.getBoolean(2) || !(predictsCollapse || predictsLearning)) {
+                continue;
+            }
+            c[1]++;
+            boolean collapsed = r.getInt(3) < Math.min(r.getInt(4), r.getInt(5));
+            if (collapsed == predictsCollapse) {
+                c[2]++;
+            }
+        }
+        List<String> rows = run.outcome(3).messages().get(0).data().lines().skip(1).filter(l -> !l.isBlank())
+                .toList();
+        assertThat(rows).hasSize(expected.size());
+        int compared = 0;
+        for (String line : rows) {
+            // activation, optimizer, rank_tolerance, cells, compared, agree, agreement, ...
+            String[] f = line.split("\t");
+            int[] c = expected.get(f[0] + "/" + f[1]);
+            assertThat(c).as(line).isNotNull();
+            assertThat(new int[] {Integer.parseInt(f[3]), Integer.parseInt(f[4]), Integer.parseInt(f[5])}).as(line)
+                    .containsExactly(c);
+            compared += c[1];
+        }
+        assertThat(compared).as("cells in phase III or Ia/Ib").isPositive();
+    }
+
+    /** The separate theory table joins every net cell and repeats its theory columns to the bit. */
+    @Test
+    void theTheoryTableJoinsEveryNetCellWithTheSamePhaseAndExponents() {
+        NoteRun run = onTestTables("nets-vs-theory.zpln");
+        run.assertEveryParagraphFinished();
+        long cells = ProjectSpark.session().read().parquet(TestTables.location(TestTables.path(NoteTables.NETS)))
+                .count();
+        List<String> rows = run.outcome(6).messages().get(0).data().lines().skip(1).filter(l -> !l.isBlank())
+                .toList();
+        long seen = 0;
+        for (String line : rows) {
+            // activation, optimizer, net_cells, joined, same_phase, max_diff_exp_minus, max_diff_exp_plus
+            String[] f = line.split("\t");
+            assertThat(f[3]).as(line).isEqualTo(f[2]);
+            assertThat(f[4]).as(line).isEqualTo(f[2]);
+            assertThat(Double.parseDouble(f[5])).as(line).isZero();
+            assertThat(Double.parseDouble(f[6])).as(line).isZero();
+            seen += Long.parseLong(f[2]);
+        }
+        assertThat(seen).isEqualTo(cells).isEqualTo(12);
+    }
 }

@@ -21,7 +21,17 @@ record TestTable(String name, List<String> args) {
 
     /** {@code probstab sweep conf/CONF SETTINGS... --master local[2] --out DIR}. */
     static TestTable sweep(String name, String conf, String... settings) {
-        List<String> a = new ArrayList<>(List.of("sweep", NotebookPaths.conf().resolve(conf).toString()));
+        return ofConfig(name, "sweep", conf, settings);
+    }
+
+    /** {@code probstab train conf/CONF SETTINGS... --master local[2] --out DIR}: net cells. */
+    static TestTable train(String name, String conf, String... settings) {
+        return ofConfig(name, "train", conf, settings);
+    }
+
+    /** {@code probstab COMMAND conf/CONF SETTINGS... --master local[2] --out DIR}. */
+    static TestTable ofConfig(String name, String command, String conf, String... settings) {
+        List<String> a = new ArrayList<>(List.of(command, NotebookPaths.conf().resolve(conf).toString()));
         a.addAll(List.of(settings));
         a.addAll(List.of("--master", "local[2]"));
         return new TestTable(name, a);
