@@ -31,6 +31,49 @@ public final class BoundaryBranches {
     }
 
     /**
+     * Roots given row by row joined into branches, as {@link #trace} joins them: rows ascending in y, each root
+     * attached to the open branch whose last root is nearest in λ within {@code maxJump}, or starting a new one.
+     *
+     * @param rows y → the roots on that row (any order)
+     * @return the branches, each a list of {λ, y}
+     */
+    public static List<List<double[]>> join(java.util.SortedMap<Double, List<Double>> rows, double maxJump) {
+        List<List<double[]>> branches = new ArrayList<>();
+        List<List<double[]>> open = List.of();
+        for (Map.Entry<Double, List<Double>> row : rows.entrySet()) {
+            open = attach(row.getValue(), row.getKey(), open, maxJump, branches);
+        }
+        return branches;
+    }
+
+    /** Attaches one row's roots to the open branches; returns the branches open after the row. */
+    private static List<List<double[]>> attach(List<Double> roots, double y, List<List<double[]>> open,
+                                               double maxJump, List<List<double[]>> all) {
+        List<List<double[]>> unused = new ArrayList<>(open);
+        List<List<double[]>> next = new ArrayList<>();
+        for (double lambda : roots) {
+            List<double[]> best = null;
+            double bestDistance = maxJump;
+            for (List<double[]> b : unused) {
+                double d = Math.abs(b.get(b.size() - 1)[0] - lambda);
+                if (d < bestDistance) {
+                    bestDistance = d;
+                    best = b;
+                }
+            }
+            if (best == null) {
+                best = new ArrayList<>();
+                all.add(best);
+            } else {
+                unused.remove(best);
+            }
+            best.add(new double[] {lambda, y});
+            next.add(best);
+        }
+        return next;
+    }
+
+    /**
      * The branches of every curve of the model over the rows.
      *
      * @param model      a model name with exact exponents for these parameters
@@ -53,30 +96,13 @@ public final class BoundaryBranches {
                 found.computeIfAbsent(r.curve(), k -> new ArrayList<>()).add(r.lambda());
             }
             for (Curve curve : boundary.curves()) {
-                List<List<double[]>> unused = new ArrayList<>(open.getOrDefault(curve, List.of()));
-                List<List<double[]>> next = new ArrayList<>();
-                for (double lambda : found.getOrDefault(curve, List.of())) {
-                    List<double[]> best = null;
-                    double bestDistance = maxJump;
-                    for (List<double[]> b : unused) {
-                        double d = Math.abs(b.get(b.size() - 1)[0] - lambda);
-                        if (d < bestDistance) {
-                            bestDistance = d;
-                            best = b;
-                        }
-                    }
-                    if (best == null) {
-                        best = new ArrayList<>();
-                        branches.computeIfAbsent(curve, k -> new ArrayList<>()).add(best);
-                    } else {
-                        unused.remove(best);
-                    }
-                    best.add(new double[] {lambda, row.y()});
-                    next.add(best);
-                }
+                List<List<double[]>> next = attach(found.getOrDefault(curve, List.of()), row.y(),
+                        open.getOrDefault(curve, List.of()), maxJump,
+                        branches.computeIfAbsent(curve, k -> new ArrayList<>()));
                 open.put(curve, next);
             }
         }
+        branches.values().removeIf(List::isEmpty);
         return branches;
     }
 }

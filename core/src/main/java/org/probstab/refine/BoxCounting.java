@@ -193,8 +193,14 @@ public final class BoxCounting {
         if (rows.length != x.length) {
             throw new IllegalArgumentException("one row per point: " + rows.length + " rows, " + x.length + " points");
         }
-        if (k > 31) {
-            throw new IllegalArgumentException("k must be <= 31 along rows (row index and box in one long), got " + k);
+        int maxRow = 0;
+        for (int r : rows) {
+            maxRow = Math.max(maxRow, r);
+        }
+        int rowBits = 32 - Integer.numberOfLeadingZeros(maxRow);
+        if (k > 62 - rowBits) {
+            throw new IllegalArgumentException("k must be <= " + (62 - rowBits) + " along rows of " + (maxRow + 1)
+                    + " (row index and box in one long), got " + k);
         }
         long side = 1L << k;
         long[] keys = new long[x.length];

@@ -110,6 +110,20 @@ public final class UncertaintyExponent {
         return fit(d, epsilons.clone(), fraction, se, weight, fitFrom, fitTo);
     }
 
+    /**
+     * From exact fractions f(ε) (no sampling error, e.g. {@link BoundaryRows#uncertainFraction}): the unweighted fit
+     * over [fitFrom, fitTo], as {@link #onGrid}.
+     *
+     * @param d the dimension of the space the boundary lives in (α = d − D)
+     */
+    public static UncertaintyResult ofFractions(int d, double[] epsilons, double[] fractions, int fitFrom,
+                                                int fitTo) {
+        if (epsilons.length != fractions.length) {
+            throw new IllegalArgumentException("one fraction per epsilon");
+        }
+        return fit(d, epsilons.clone(), fractions.clone(), new double[epsilons.length], null, fitFrom, fitTo);
+    }
+
     private static boolean differs(PhaseFunction phase, int label, double[] x, double[] y, double eps) {
         for (int a = 0; a < x.length; a++) {
             System.arraycopy(x, 0, y, 0, x.length);

@@ -17,7 +17,9 @@ import java.util.Map;
  *
  * <p>A stripe is a pair of roots around a pole λ = 1/χ (or −1/χ for Λ₊) inside an unstable region: both roots of
  * the pair carry the pole and the natural log of the stripe's half-width, exact even where the width is below what a
- * double around the pole can resolve.
+ * double around the pole can resolve. {@code rising} says which side is stable, so the sign of every function, and with
+ * it the phase, is known at every point of a row that has roots. Tables are partitioned by {@code sweep_id} and
+ * {@code chunk} (consecutive rows of the other axes, written and resumed together).
  */
 public final class BoundaryTable {
 
@@ -36,11 +38,14 @@ public final class BoundaryTable {
     public final Column.Text rootKind;
     public final Column.Real pole;
     public final Column.Real logHalfWidth;
+    /** Whether the function rises through 0 (stable below the root, unstable above). */
+    public final Column.Bool rising;
 
     private BoundaryTable(List<String> axisParameters, Map<String, Boolean> textAxes) {
         TableKind.Builder d = TableKind.declare("boundary", 1, "exact roots of the exponents along one axis")
                 .partitionedBy("sweep_id", ColumnType.STRING, "the sweep: its name and 8 hex digits of its config"
-                        + " hash");
+                        + " hash")
+                .partitionedBy("chunk", ColumnType.INT64, "chunk of consecutive rows of the other axes");
         List<Axis> list = new ArrayList<>();
         for (String p : axisParameters) {
             Column c;
@@ -64,6 +69,7 @@ public final class BoundaryTable {
         pole = d.real("pole", "the pole inside a stripe (null for crossings)", NULLABLE, PLAIN);
         logHalfWidth = d.real("log_half_width", "natural log of a stripe's half-width (null for crossings)",
                 NULLABLE, PLAIN);
+        rising = d.bool("rising", "the function goes from negative (stable) to positive (unstable) as the axis grows");
         kind = d.build();
     }
 

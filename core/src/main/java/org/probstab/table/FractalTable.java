@@ -17,7 +17,9 @@ public final class FractalTable {
     public static final Column.Text SOURCE = D.text("source", "the analysed table (path)");
     public static final Column.Text SOURCE_SWEEP_ID = D.text("source_sweep_id", "its sweep_id", NULLABLE);
     public static final Column.Text BOUNDARY = D.text("boundary",
-            "which boundary: phase (all labels), exp_minus, exp_plus or l2");
+            "which boundary: phase (every label change), minus, plus or l2");
+    public static final Column.Text COUNTING = D.text("counting",
+            "boxes (side ε in the normalised plane) or rows (side ε along λ within each row; dimension = 1 + slope)");
     public static final Column.Int32 LEVELS = D.int32("levels", "refinement levels (0 for boundary tables)");
     public static final Column.RealArray EPSILONS = D.realArray("epsilons", "box sizes ε of the box-counting curve");
     public static final Column.Int64Array BOX_COUNTS = D.int64Array("box_counts",

@@ -114,8 +114,9 @@ class TableKindTest {
     void theBoundaryKindIsMadePerSweep() {
         BoundaryTable b = BoundaryTable.of(List.of("mu", "N", "S", "replacement"), Map.of("replacement", true));
         assertThat(b.kind().columnNames()).containsExactly("mu", "n", "batch_size", "replacement", "exponent", "root",
-                "bracket_lo", "bracket_hi", "kind", "pole", "log_half_width");
+                "bracket_lo", "bracket_hi", "kind", "pole", "log_half_width", "rising");
         assertThat(b.axes().get(1).column().type()).isEqualTo(ColumnType.INT64);
-        assertThat(b.kind().partitions()).extracting(TableKind.PartitionColumn::name).containsExactly("sweep_id");
+        assertThat(b.kind().partitions()).extracting(TableKind.PartitionColumn::name).containsExactly("sweep_id",
+                "chunk");
     }
 }

@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 @Command(name = "probstab", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Probabilistic stability of SGD: Lyapunov-exponent phase diagrams.",
         subcommands = {SweepCommand.class, ExportCommand.class, EvalCommand.class, BenchCommand.class,
-            RenderCommand.class, FiguresCommand.class, TrainCommand.class})
+            RenderCommand.class, FiguresCommand.class, TrainCommand.class, BoundaryCommand.class,
+            RefineCommand.class, FractalCommand.class, AggregateCommand.class})
 public final class ProbstabCli {
 
     /** Exit code for bad input. */

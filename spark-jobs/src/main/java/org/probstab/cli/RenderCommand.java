@@ -19,7 +19,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code probstab render TABLE --png FILE}: a phase map (categorical, fixed colour per phase), a continuous map of a
  * numeric column (diverging scale centred at {@code --center}), or — for 1-D sweeps — a line plot with SE bars;
- * exact phase boundaries drawn over maps with {@code --overlay boundaries}. The table is read with local Spark and
+ * exact phase boundaries drawn over maps with {@code --overlay boundaries}. A refined table is drawn with each cell
+ * at its own size, a boundary table as curves with its stripes marked, a fractal-statistics table as the
+ * box-counting plot with local slopes; {@code --window} zooms into any map. The table is read with local Spark and
  * drawn on the driver (headless AWT, XChart).
  */
 @Command(name = "render", mixinStandardHelpOptions = true,
@@ -66,6 +68,10 @@ final class RenderCommand implements Callable<Integer> {
             + " boundaries (default: ${DEFAULT-VALUE})")
     int overlayRows;
 
+    @Option(names = "--window", paramLabel = "AXIS=LO:HI,...", description = "zoom: draw only what lies in the"
+            + " window, e.g. lambda=1.2:1.2001,mu=0.4:0.5")
+    String window;
+
     @Option(names = "--size", defaultValue = "1000x720", paramLabel = "WxH", description = "image size in pixels"
             + " (default: ${DEFAULT-VALUE})")
     String size;
@@ -89,7 +95,7 @@ final class RenderCommand implements Callable<Integer> {
                     + " phases.png");
         }
         Renderer.Request request = new Renderer.Request(table, png, x, y, columns, overlays, where, title, center,
-                overlayRows, wh[0], wh[1]);
+                overlayRows, wh[0], wh[1], org.probstab.render.Window.parse(window));
         Renderer.check(request);
         SparkSession spark = Sessions.create("probstab render", master.or("local[1]"),
                 Map.of("spark.ui.enabled", "false"));

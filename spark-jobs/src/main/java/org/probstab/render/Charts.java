@@ -70,6 +70,19 @@ public final class Charts {
         s.setShowInLegend(false);
     }
 
+    /**
+     * {@link #roundXTicks} for both axes of a chart with explicit ranges: one invisible two-point series off both
+     * grids, so that evenly spaced data on either axis does not pin the ticks to the data.
+     */
+    static void roundTicks(XYChart chart, double[] x, double[] y) {
+        org.knowm.xchart.XYSeries s = chart.addSeries("  ", new double[] {x[0], x[0] + 0.3719 * (x[1] - x[0])},
+                new double[] {y[0], y[0] + 0.4123 * (y[1] - y[0])});
+        s.setXYSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Line);
+        s.setLineColor(new Color(0, 0, 0, 0));
+        s.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
+        s.setShowInLegend(false);
+    }
+
     /** Writes the chart as a PNG at exactly {@code file} (parent directories are created). */
     public static void savePng(Chart<?, ?> chart, Path file) {
         try {

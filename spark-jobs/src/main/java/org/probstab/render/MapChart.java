@@ -36,12 +36,16 @@ public final class MapChart {
         AxisScale ys = AxisScale.of(distinct(cells, spec.y()));
         boolean phase = spec.column().equals("phase");
         String legendTitle = phase ? "" : spec.column();
-        XYChart chart = Charts.xy(spec.title(), RenderLabels.axis(spec.x()), RenderLabels.axis(spec.y()), spec.width(),
+        AxisOffset ox = xs.kind() == AxisScale.Kind.LINEAR ? AxisOffset.of(xs.min(), xs.max()) : AxisOffset.NONE;
+        AxisOffset oy = ys.kind() == AxisScale.Kind.LINEAR ? AxisOffset.of(ys.min(), ys.max()) : AxisOffset.NONE;
+        XYChart chart = Charts.xy(spec.title(), ox.title(RenderLabels.axis(spec.x())),
+                oy.title(RenderLabels.axis(spec.y())), spec.width(),
                 spec.height());
         var styler = chart.getStyler();
         styler.setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         styler.setPlotContentSize(1.0);
-        styler.setXAxisMin(xs.min()).setXAxisMax(xs.max()).setYAxisMin(ys.min()).setYAxisMax(ys.max());
+        styler.setXAxisMin(ox.apply(xs.min())).setXAxisMax(ox.apply(xs.max())).setYAxisMin(oy.apply(ys.min()))
+                .setYAxisMax(oy.apply(ys.max()));
         configure(styler, xs, true);
         configure(styler, ys, false);
 
@@ -53,7 +57,7 @@ public final class MapChart {
                 colors.put(label, PhasePalette.color(label));
             }
             for (DataRow c : cells) {
-                groups.computeIfAbsent(c.phase(), k -> new ArrayList<>()).add(point(c, spec, xs, ys));
+                groups.computeIfAbsent(c.phase(), k -> new ArrayList<>()).add(point(c, spec, xs, ys, ox, oy));
                 colors.putIfAbsent(c.phase(), PhasePalette.color(c.phase()));
             }
         } else {
@@ -78,7 +82,7 @@ public final class MapChart {
                 String group = v[i] == Double.NEGATIVE_INFINITY ? minusInfinity
                         : names[(int) Math.max(0, Math.min(names.length - 1,
                         Math.floor((v[i] + range) / (2 * range) * names.length)))];
-                groups.get(group).add(point(cells.get(i), spec, xs, ys));
+                groups.get(group).add(point(cells.get(i), spec, xs, ys, ox, oy));
             }
             chart.setTitle(spec.title() + "  [" + legendTitle + "]");
         }
@@ -101,7 +105,7 @@ public final class MapChart {
             s.setShowInLegend(false);
             cellSeries.add(s);
         }
-        addOverlays(chart, overlays, xs, ys);
+        addOverlays(chart, overlays, xs, ys, ox, oy);
         styler.setMarkerSize(11);
         Rectangle2D plot = Charts.plotBounds(chart);
         double w = plot != null ? plot.getWidth() : chart.getWidth() - 320;
@@ -112,16 +116,21 @@ public final class MapChart {
     }
 
     static void addOverlays(XYChart chart, List<OverlayLine> overlays, AxisScale xs, AxisScale ys) {
+        addOverlays(chart, overlays, xs, ys, AxisOffset.NONE, AxisOffset.NONE);
+    }
+
+    static void addOverlays(XYChart chart, List<OverlayLine> overlays, AxisScale xs, AxisScale ys, AxisOffset ox,
+                            AxisOffset oy) {
         for (OverlayLine line : overlays) {
             int k = 0;
             for (List<double[]> branch : line.branches()) {
                 if (branch.size() < 2) {
                     continue;
                 }
-                double[] px = branch.stream().mapToDouble(p -> xs.kind() == AxisScale.Kind.INDEX ? Double.NaN : p[0])
-                        .toArray();
+                double[] px = branch.stream().mapToDouble(p -> xs.kind() == AxisScale.Kind.INDEX ? Double.NaN
+                        : ox.apply(p[0])).toArray();
                 double[] py = branch.stream().mapToDouble(p -> ys.kind() == AxisScale.Kind.INDEX
-                        ? ys.position(p[1]) : p[1]).toArray();
+                        ? ys.position(p[1]) : oy.apply(p[1])).toArray();
                 if (Arrays.stream(px).anyMatch(Double::isNaN) || Arrays.stream(py).anyMatch(Double::isNaN)) {
                     continue;
                 }
@@ -160,8 +169,8 @@ public final class MapChart {
         }
     }
 
-    private static double[] point(DataRow c, Spec spec, AxisScale xs, AxisScale ys) {
-        return new double[] {xs.position(c.get(spec.x())), ys.position(c.get(spec.y()))};
+    private static double[] point(DataRow c, Spec spec, AxisScale xs, AxisScale ys, AxisOffset ox, AxisOffset oy) {
+        return new double[] {ox.apply(xs.position(c.get(spec.x()))), oy.apply(ys.position(c.get(spec.y())))};
     }
 
     static double[] distinct(List<DataRow> cells, String name) {

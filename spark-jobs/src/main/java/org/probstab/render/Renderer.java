@@ -33,14 +33,28 @@ public final class Renderer {
      * @param overlayRows at most this many rows get exact boundaries
      * @param width       pixels
      * @param height      pixels
+     * @param window      the zoom window ({@link Window#NONE}: everything)
      */
     public record Request(String table, Path png, String x, String y, List<String> columns, List<String> overlays,
-                          String where, String title, double center, int overlayRows, int width, int height) {
+                          String where, String title, double center, int overlayRows, int width, int height,
+                          Window window) {
 
         public Request {
             columns = columns == null ? List.of() : List.copyOf(columns);
             overlays = overlays == null ? List.of() : List.copyOf(overlays);
             x = x == null ? "lambda" : x;
+            window = window == null ? Window.NONE : window;
+        }
+
+        /** A request without a window. */
+        public Request(String table, Path png, String x, String y, List<String> columns, List<String> overlays,
+                       String where, String title, double center, int overlayRows, int width, int height) {
+            this(table, png, x, y, columns, overlays, where, title, center, overlayRows, width, height, Window.NONE);
+        }
+
+        public Request withWindow(Window newWindow) {
+            return new Request(table, png, x, y, columns, overlays, where, title, center, overlayRows, width, height,
+                    newWindow);
         }
 
         /** The defaults of the command line for a table and an output file. */
@@ -51,27 +65,27 @@ public final class Renderer {
 
         public Request withY(String newY) {
             return new Request(table, png, x, newY, columns, overlays, where, title, center, overlayRows, width,
-                    height);
+                    height, window);
         }
 
         public Request withColumns(List<String> newColumns) {
             return new Request(table, png, x, y, newColumns, overlays, where, title, center, overlayRows, width,
-                    height);
+                    height, window);
         }
 
         public Request withOverlays(List<String> newOverlays) {
             return new Request(table, png, x, y, columns, newOverlays, where, title, center, overlayRows, width,
-                    height);
+                    height, window);
         }
 
         public Request withWhere(String newWhere, String newTitle) {
             return new Request(table, png, x, y, columns, overlays, newWhere, newTitle, center, overlayRows, width,
-                    height);
+                    height, window);
         }
 
         public Request withX(String newX) {
             return new Request(table, png, newX, y, columns, overlays, where, title, center, overlayRows, width,
-                    height);
+                    height, window);
         }
     }
 
@@ -99,6 +113,29 @@ public final class Renderer {
         if (cells.isEmpty()) {
             throw InvalidInputException.of("--where", "no rows to draw in '" + r.table() + "'"
                     + (r.where() == null ? "" : " with --where '" + r.where() + "'") + ": allowed a non-empty table");
+        }
+        String format = table.manifest().format();
+        if (format.startsWith("probstab-fractal-table/") || format.startsWith("probstab-boundary-table/")
+                || format.startsWith("probstab-refined-table/")) {
+            return renderDerived(table, r, format);
+        }
+        if (!r.window().isNone()) {
+            List<DataRow> inside = new ArrayList<>();
+            for (DataRow c : cells) {
+                boolean in = true;
+                for (String axis : r.window().ranges().keySet()) {
+                    in &= r.window().contains(axis, c.get(axis));
+                }
+                if (in) {
+                    inside.add(c);
+                }
+            }
+            if (inside.isEmpty()) {
+                throw InvalidInputException.of("--window", "--window: no cell of '" + r.table() + "' lies in the window: allowed"
+                        + " a window inside the map");
+            }
+            cells = inside;
+            table = table.withRows(inside);
         }
         List<String> axesAllowed = new ArrayList<>(table.axes());
         table.numericColumns().stream().filter(c -> !axesAllowed.contains(c)).forEach(axesAllowed::add);
@@ -180,6 +217,77 @@ public final class Renderer {
         }
         Charts.savePng(chart, r.png());
         return new Result(r.png(), kind, cells.size(), overlays);
+    }
+
+    /** Fractal statistics (box-counting plot), boundary tables (curves) and refined tables (cells at their size). */
+    private static Result renderDerived(TableData table, Request r, String format) {
+        List<DataRow> rows = table.rows();
+        String title = r.title() != null ? r.title() : table.name() + (r.where() == null ? "" : "  (" + r.where()
+                + ")");
+        XYChart chart;
+        String kind;
+        if (format.startsWith("probstab-fractal-table/")) {
+            List<DataRow> phase = rows.stream().filter(d -> d.text("boundary").equals("phase")).toList();
+            chart = BoxCountingChart.build(phase.isEmpty() ? rows : phase, title, r.width(), r.height());
+            kind = "box-counting plot";
+        } else if (format.startsWith("probstab-boundary-table/")) {
+            String y = r.y();
+            if (y == null) {
+                for (String a : table.axes()) {
+                    String column = org.probstab.table.BoundaryTable.columnName(a);
+                    if (!a.equals("lambda") && MapChart.distinct(rows, column).length > 1) {
+                        y = column;
+                        break;
+                    }
+                }
+            }
+            if (y == null || MapChart.distinct(rows, y).length == 0) {
+                throw InvalidInputException.of("--y", "a boundary table is drawn against its row axis: '" + r.table()
+                        + "' has none that varies" + (r.y() == null ? "" : " named " + r.y()));
+            }
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (String v : table.manifest().axes().getOrDefault("lambda", List.of())) {
+                lo = Math.min(lo, Double.parseDouble(v));
+                hi = Math.max(hi, Double.parseDouble(v));
+            }
+            for (DataRow d : rows) {
+                lo = Math.min(lo, d.get("root"));
+                hi = Math.max(hi, d.get("root"));
+            }
+            chart = BoundaryChart.build(rows, y, new double[] {lo, hi}, r.window(), title, r.width(), r.height());
+            kind = "boundary curves";
+        } else {
+            List<String> refined = new ArrayList<>();
+            for (String a : table.axes()) {
+                if (rows.get(0).has("cell_size." + a)) {
+                    refined.add(a);
+                }
+            }
+            String y = r.y() != null ? r.y() : refined.stream().filter(a -> !a.equals(r.x())).findFirst()
+                    .orElse(null);
+            if (!refined.contains(r.x()) || y == null || !refined.contains(y)) {
+                throw InvalidInputException.outOfRange("--x/--y", r.x() + "/" + y, "two refined axes of the table: "
+                        + refined);
+            }
+            if (!r.columns().isEmpty() && !r.columns().equals(List.of("phase"))) {
+                throw InvalidInputException.outOfRange("--column", r.columns(), "phase (a refined map shows phases)");
+            }
+            boolean logX = scale(table, r.x()) == AxisScale.Kind.LOG;
+            boolean logY = scale(table, y) == AxisScale.Kind.LOG;
+            chart = RefinedMapChart.build(rows, new RefinedMapChart.Spec(r.x(), y, logX, logY, r.window(), title,
+                    r.width(), r.height()));
+            kind = "refined phase map";
+        }
+        Charts.savePng(chart, r.png());
+        return new Result(r.png(), kind, rows.size(), List.of());
+    }
+
+    /** How the config's axis was spaced (its level-0 values in the manifest). */
+    private static AxisScale.Kind scale(TableData table, String axis) {
+        List<String> values = table.manifest().axes().getOrDefault(axis, List.of());
+        double[] v = values.stream().mapToDouble(Double::parseDouble).sorted().toArray();
+        return v.length == 0 ? AxisScale.Kind.LINEAR : AxisScale.of(v).kind();
     }
 
     /** A line series of a column against x, with the column's {@code _se} as error bars when it exists. */

@@ -85,6 +85,43 @@ public final class ChunkParquet {
         writeChunk(plan, ChunkEvaluator.CELL_BY_CELL, chunk, level, file, conf, onCell);
     }
 
+    /** Produces the rows of one file, in order. */
+    @FunctionalInterface
+    public interface RowSource {
+        void rows(java.util.function.Consumer<Row> out) throws IOException;
+    }
+
+    /**
+     * Writes the rows {@code source} produces, in order, as one new Parquet file of {@code kind} (an existing file is
+     * an error, never replaced); each row must be of that kind. {@code onRow} is told of each row written.
+     *
+     * @return the number of rows written
+     */
+    public static long writeRows(TableKind kind, Path file, Configuration conf, RowSource source, Runnable onRow)
+            throws IOException {
+        long[] count = {0};
+        try (ParquetWriter<Row> writer = open(kind, file, conf)) {
+            try {
+                source.rows(row -> {
+                    if (row.kind() != kind) {
+                        throw new IllegalStateException("a row of kind " + row.kind().name() + " in a file of kind "
+                                + kind.name());
+                    }
+                    try {
+                        writer.write(row);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                    count[0]++;
+                    onRow.run();
+                });
+            } catch (java.io.UncheckedIOException e) {
+                throw e.getCause();
+            }
+        }
+        return count[0];
+    }
+
     /** Opens a writer of rows of {@code kind} for a new file (an existing file is an error, never replaced). */
     static ParquetWriter<Row> open(TableKind kind, Path file, Configuration conf) throws IOException {
         Builder b = new Builder(HadoopOutputFile.fromPath(file, conf), kind)

@@ -9,14 +9,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
-import org.apache.spark.TaskContext;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
@@ -107,127 +99,49 @@ public final class SweepJob {
         for (long c : missing) {
             missingCells += plan.chunkEnd(c) - plan.chunkStart(c);
         }
-        int parallelism = Math.max(1, jsc.defaultParallelism());
-        int partitions = options.partitions() > 0 ? options.partitions() : 4 * parallelism;
-        List<Long> order = SweepPlan.spreadOrder(missing);
+        int partitions = partitions(jsc, options);
         LOG.info("sweep {}: {} cells in {} chunks of {}; {} to compute ({} chunks) in {} on {} ({} tasks per wave)",
                 sweepId, plan.cellCount(), plan.chunkCount(), plan.chunkCells(), missingCells, missing.size(),
                 spec.waveChunks() > 0 ? "waves of " + spec.waveChunks() + " chunks"
                         : String.format(java.util.Locale.ROOT, "waves of ~%.0f s", WaveSizing.TARGET_SECONDS),
                 spark.sparkContext().master(), partitions);
 
-        LongAccumulator cellsDone = jsc.sc().longAccumulator("probstab cells");
-        Progress progress = new Progress(sweepId, missingCells, cellsDone);
-        ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "probstab-progress");
-            t.setDaemon(true);
-            return t;
-        });
-        long every = Math.max(100, options.progressEvery().toMillis());
-        reporter.scheduleAtFixedRate(progress::log, every, every, TimeUnit.MILLISECONDS);
         // The Hadoop client's configuration (file system, credentials), shipped once per run rather than per task.
         Broadcast<SerializableConfiguration> hadoop = jsc.broadcast(
                 new SerializableConfiguration(jsc.hadoopConfiguration()));
         try {
-            jsc.setJobGroup("probstab-" + sweepId, "probstab sweep " + sweepId, false);
-            double secondsPerChunk = Double.NaN;
-            for (int w = 0, next = 0; next < order.size(); w++) {
-                int size = WaveSizing.next(spec.waveChunks(), partitions, order.size() - next, secondsPerChunk);
-                List<Long> chunks = List.copyOf(order.subList(next, next + size));
-                next += size;
-                long t0 = System.nanoTime();
-                Path staged = out.stagingFor(w);
-                String stagedDir = staged.toString();
-                JavaRDD<Long> rdd = jsc.parallelize(chunks, Math.min(partitions, chunks.size()));
-                List<long[]> written = rdd.mapPartitions(it -> writeChunks(plan, evaluator, it, stagedDir, hadoop,
-                        cellsDone))
-                        .collect();
-                out.publish(staged, sweepId, chunks, written);
-                secondsPerChunk = (System.nanoTime() - t0) * 1e-9 / size;
-                LOG.info("sweep {}: wave {} published ({} chunks, {} to go)", sweepId, w + 1, size,
-                        order.size() - next);
-            }
+            ChunkWaves.run(jsc, out, sweepId, "sweep " + sweepId, missing, missingCells, spec.waveChunks(),
+                    partitions, options.progressEvery(), (chunks, tasks, staged, counter) ->
+                            jsc.parallelize(chunks, tasks).mapPartitions(it -> writeChunks(plan, evaluator, it,
+                                    staged, hadoop, counter)));
         } finally {
             hadoop.destroy();
-            reporter.shutdownNow();
-            jsc.clearJobGroup();
         }
         out.clearStaging();
         Instant end = Instant.now();
         double seconds = Duration.between(start, end).toNanos() * 1e-9;
-        progress.finish(seconds);
         Manifest.complete(manifest, end, missingCells, seconds);
         out.writeManifest(manifest);
         return new Summary(out.root().toString(), sweepId, plan.cellCount(), plan.chunkCount(), missing.size(),
                 missingCells, seconds);
     }
 
+    /** Tasks per wave: as given, else 4 per core of the cluster. */
+    static int partitions(JavaSparkContext jsc, Options options) {
+        return options.partitions() > 0 ? options.partitions() : 4 * Math.max(1, jsc.defaultParallelism());
+    }
+
     /**
-     * A task: computes its chunks one cell at a time and writes each chunk as one Parquet file under a directory of
-     * its own attempt, {@code staged/attempt-A/chunk=K/part-K.snappy.parquet}. It reports (chunk, attempt) for each
-     * chunk; the driver publishes exactly the directories of the attempts Spark reports as successful, so a failed or
-     * killed attempt's partial files are never published (they go with the staging directory).
+     * A task: computes its chunks one cell at a time and writes each chunk as one Parquet file of its own attempt
+     * ({@link ChunkWaves#writeChunks}).
      */
     static Iterator<long[]> writeChunks(SweepPlan plan, ChunkEvaluator evaluator, Iterator<Long> chunks,
                                         String staged, Broadcast<SerializableConfiguration> hadoop,
                                         LongAccumulator counter)
             throws IOException {
-        long attempt = TaskContext.get().taskAttemptId();
-        Path attemptDir = TableOutput.attemptDir(new Path(staged), attempt);
-        Configuration conf = hadoop.value().value();
-        FileSystem fs = attemptDir.getFileSystem(conf);
-        List<long[]> written = new ArrayList<>();
-        while (chunks.hasNext()) {
-            long chunk = chunks.next();
-            Path dir = new Path(attemptDir, "chunk=" + chunk);
-            // Written under a hidden name (ignored by Spark's readers), renamed once closed: a part-* file is whole.
-            Path file = new Path(dir, TableOutput.chunkFileName(chunk));
-            Path partial = new Path(dir, "." + file.getName() + ".inprogress");
-            ChunkParquet.writeChunk(plan, evaluator, chunk, GRID_LEVEL, partial, conf, () -> counter.add(1));
-            if (!fs.rename(partial, file)) {
-                throw new IOException("cannot rename " + partial + " to " + file);
-            }
-            written.add(new long[] {chunk, attempt});
-        }
-        return written.iterator();
-    }
-
-    /** Driver-side progress: cells done / total, cells per second, ETA. */
-    static final class Progress {
-        private final String sweepId;
-        private final long total;
-        private final LongAccumulator done;
-        private final long t0 = System.nanoTime();
-
-        Progress(String sweepId, long total, LongAccumulator done) {
-            this.sweepId = sweepId;
-            this.total = total;
-            this.done = done;
-        }
-
-        void log() {
-            long n = done.value();
-            double seconds = (System.nanoTime() - t0) * 1e-9;
-            double rate = n / Math.max(seconds, 1e-9);
-            String eta = n == 0 ? "?" : formatSeconds((total - n) / rate);
-            LOG.info("sweep {}: {}/{} cells ({}%), {} cells/s, ETA {}", sweepId, n, total,
-                    String.format(java.util.Locale.ROOT, "%.1f", 100.0 * n / Math.max(1, total)),
-                    String.format(java.util.Locale.ROOT, "%.0f", rate), eta);
-        }
-
-        void finish(double seconds) {
-            // Evaluations exceed the cells only when Spark re-ran tasks (a lost executor, a failed attempt).
-            LOG.info("sweep {}: {} cells computed in {} ({} cells/s; {} evaluations incl. retried tasks)", sweepId,
-                    total, formatSeconds(seconds),
-                    String.format(java.util.Locale.ROOT, "%.0f", total / Math.max(seconds, 1e-9)), done.value());
-        }
-
-        static String formatSeconds(double s) {
-            long t = Math.round(s);
-            return t >= 3600 ? String.format("%dh%02dm", t / 3600, (t % 3600) / 60)
-                    : t >= 60 ? String.format("%dm%02ds", t / 60, t % 60) : String.format(java.util.Locale.ROOT,
-                    "%.1fs", s);
-        }
+        return ChunkWaves.writeChunks(chunks, Long::longValue, (chunk, file, conf, onCell) ->
+                ChunkParquet.writeChunk(plan, evaluator, chunk, GRID_LEVEL, file, conf, onCell), staged, hadoop,
+                counter);
     }
 
     /** The {@code _manifest.json} beside the table (DESIGN §4). */
@@ -236,9 +150,17 @@ public final class SweepJob {
 
         static ObjectNode of(SweepPlan plan, SparkSession spark, ObjectNode previous, Instant now)
                 throws IOException {
-            SweepSpec spec = plan.spec();
-            ObjectNode m = JSON.createObjectNode();
-            m.put("format", plan.kind().format());
+            ObjectNode m = describe(plan.spec(), plan.kind(), JSON.createObjectNode());
+            m.put("cell_count", plan.cellCount());
+            m.put("chunk_cells", plan.chunkCells());
+            m.put("chunk_count", plan.chunkCount());
+            return run(m, plan.kind(), spark, previous, now);
+        }
+
+        /** What the sweep is: format, ids, the config and its axes. */
+        static ObjectNode describe(SweepSpec spec, org.probstab.table.TableKind kind, ObjectNode m)
+                throws IOException {
+            m.put("format", kind.format());
             m.put("sweep_id", spec.sweepId());
             m.put("name", spec.name());
             m.put("description", spec.description());
@@ -248,14 +170,17 @@ public final class SweepJob {
             m.put("config_hash", spec.hash());
             m.set("config", JSON.readTree(spec.canonical()));
             m.set("axes", JSON.valueToTree(spec.axisSummary()));
-            m.put("cell_count", plan.cellCount());
-            m.put("chunk_cells", plan.chunkCells());
-            m.put("chunk_count", plan.chunkCount());
+            return m;
+        }
+
+        /** How it is run: code, JDK, Spark, generator, partitioning, runs and status. */
+        static ObjectNode run(ObjectNode m, org.probstab.table.TableKind kind, SparkSession spark,
+                              ObjectNode previous, Instant now) {
             m.put("code_version", BuildInfo.version());
             m.put("jdk", System.getProperty("java.vendor") + " " + System.getProperty("java.runtime.version"));
             m.put("spark_version", spark.version());
             m.put("rng_algorithm", StreamSeeds.ALGORITHM);
-            m.put("partition_columns", String.join(",", plan.kind().partitions().stream()
+            m.put("partition_columns", String.join(",", kind.partitions().stream()
                     .map(org.probstab.table.TableKind.PartitionColumn::name).toList()));
             m.put("started", previous != null ? previous.path("started").asText(now.toString()) : now.toString());
             m.put("runs", previous != null ? previous.path("runs").asInt(1) + 1 : 1);

@@ -54,9 +54,17 @@ public final class TableReader {
                     + firstLine(e));
         }
         List<String> columns = Arrays.asList(df.columns());
-        if (!columns.contains("cell_id") || !columns.contains("lambda")) {
-            throw InvalidInputException.of("TABLE", "TABLE '" + directory + "' has no cell_id/lambda columns:"
-                    + " not a table of cells");
+        org.apache.spark.sql.Column[] order;
+        if (columns.contains("cell_id") && columns.contains("lambda")) {
+            order = new org.apache.spark.sql.Column[] {functions.col("sweep_id"), functions.col("cell_id")};
+        } else if (columns.contains("root") && columns.contains("exponent")) {
+            order = new org.apache.spark.sql.Column[] {functions.col("chunk"), functions.col("exponent"),
+                functions.col("root")};
+        } else if (columns.contains("box_counts") && columns.contains("boundary")) {
+            order = new org.apache.spark.sql.Column[] {functions.col("boundary"), functions.col("counting")};
+        } else {
+            throw InvalidInputException.of("TABLE", "TABLE '" + directory + "' has neither cell_id/lambda, root/exponent"
+                    + " nor box_counts columns: not a table of cells, boundaries or fractal statistics");
         }
         if (where != null && !where.isBlank()) {
             try {
@@ -69,7 +77,7 @@ public final class TableReader {
         }
         List<Row> rows;
         try {
-            rows = df.orderBy(functions.col("sweep_id"), functions.col("cell_id")).collectAsList();
+            rows = df.orderBy(order).collectAsList();
         } catch (Exception e) {
             throw InvalidInputException.of("--where", "--where '" + where + "': " + firstLine(e));
         }
@@ -81,6 +89,7 @@ public final class TableReader {
         for (Row r : rows) {
             Map<String, Double> numbers = new HashMap<>();
             Map<String, String> texts = new HashMap<>();
+            Map<String, double[]> arrays = new HashMap<>();
             for (String c : columns) {
                 Object v = r.get(r.fieldIndex(c));
                 if (types.get(c).equals(DataTypes.StringType)) {
@@ -88,11 +97,22 @@ public final class TableReader {
                         texts.put(c, (String) v);
                     }
                 } else if (BOOKKEEPING.contains(c)) {
+                    if (c.equals("level") && v instanceof Number x) {
+                        numbers.put(c, x.doubleValue());
+                    }
                     continue;
                 } else if (c.equals("params") && v != null) {
                     // getJavaMap: no Scala collection in our code, so the jar runs on Scala 2.12 and 2.13 builds.
                     r.getJavaMap(r.fieldIndex(c)).forEach((k, x) -> numbers.put(String.valueOf(k),
                             x == null ? Double.NaN : ((Number) x).doubleValue()));
+                } else if (types.get(c) instanceof org.apache.spark.sql.types.MapType && v != null) {
+                    r.getJavaMap(r.fieldIndex(c)).forEach((k, x) -> numbers.put(c + "." + k,
+                            x == null ? Double.NaN : ((Number) x).doubleValue()));
+                } else if (types.get(c) instanceof org.apache.spark.sql.types.ArrayType && v != null) {
+                    List<Object> list = r.getList(r.fieldIndex(c));
+                    arrays.put(c, list.stream().mapToDouble(x -> ((Number) x).doubleValue()).toArray());
+                } else if (v instanceof Boolean b) {
+                    numbers.put(c, b ? 1.0 : 0.0);
                 } else if (v instanceof Number x) {
                     numbers.put(c, x.doubleValue());
                 } else if (v == null && isNumeric(types.get(c))) {
@@ -105,7 +125,7 @@ public final class TableReader {
             if (numbers.containsKey("n")) {
                 numbers.put("N", numbers.get("n"));
             }
-            out.add(new DataRow(numbers, texts));
+            out.add(new DataRow(numbers, texts, arrays));
         }
         List<String> numeric = new ArrayList<>();
         for (String c : columns) {
@@ -114,7 +134,10 @@ public final class TableReader {
             }
         }
         if (!out.isEmpty()) {
-            out.get(0).numbers().keySet().stream().sorted().filter(k -> !numeric.contains(k)).forEach(numeric::add);
+            // The params keys (and S, N aliases): not booleans, levels or cell sizes.
+            out.get(0).numbers().keySet().stream().sorted().filter(k -> !numeric.contains(k) && !k.contains(".")
+                    && !k.equals("level") && !(columns.contains(k) && !isNumeric(types.get(k))))
+                    .forEach(numeric::add);
         }
         return new TableData(directory, manifest(spark, directory), out, numeric);
     }
