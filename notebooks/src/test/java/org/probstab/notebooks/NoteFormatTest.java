@@ -15,6 +15,8 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.probstab.table.BoundaryTable;
+import org.probstab.table.FractalTable;
 import org.probstab.table.NetCellTable;
 import org.probstab.table.PhaseTable;
 import org.probstab.table.TableKind;
@@ -31,14 +33,24 @@ class NoteFormatTest {
     private static final Pattern NOTE_ID = Pattern.compile("[A-Z0-9]{9,12}");
     private static final Set<String> GRAPH_MODES = Set.of("table", "multiBarChart", "pieChart", "stackedAreaChart",
             "lineChart", "scatterChart");
-    /** A table form of the first paragraph and the command its error message proposes. */
+    /**
+     * A table form of the first paragraph and the command its error message proposes: a command on a config (form,
+     * default, command, verb, config, further arguments) or {@code fractal} on another table (form, default, command,
+     * the analysed table).
+     */
     private static final Pattern TABLE_FORM = Pattern.compile("z\\.textbox\\(\"(\\w+)\", \"([^\"]+)\"\\)\\.toString,"
-            + "\\s*\"(bin/probstab (?:sweep|train) conf/([\\w.-]+\\.conf)([^\"]*))\"\\)");
+            + "\\s*\"(bin/probstab (sweep|train|boundary|refine) conf/([\\w.-]+\\.conf)([^\"]*))\"\\)");
+    private static final Pattern FRACTAL_FORM = Pattern.compile("z\\.textbox\\(\"(\\w+)\", \"([^\"]+)\"\\)"
+            + "\\.toString,\\s*\"(bin/probstab fractal (out/[\\w.-]+))\"\\)");
+    /** What each command adds to the config's output path when no --out is given. */
+    private static final Map<String, String> OUTPUT_SUFFIX = Map.of("sweep", "", "train", "", "boundary", "-boundary",
+            "refine", "-refined");
     /** The table check's kind and manifest format: {@code probstabTable("phase", "probstab-phase-table", ...}. */
     private static final Pattern TABLE_KIND = Pattern.compile("probstabTable\\(\"(\\w+)\", \"([\\w-]+)\",");
     /** The kinds a note may check for, by name: the format its manifest carries is the kind's own. */
     private static final Map<String, TableKind> KINDS = Map.of(PhaseTable.KIND.name(), PhaseTable.KIND,
-            NetCellTable.KIND.name(), NetCellTable.KIND);
+            NetCellTable.KIND.name(), NetCellTable.KIND, FractalTable.KIND.name(), FractalTable.KIND,
+            "boundary", BoundaryTable.of(List.of("mu"), Map.of()).kind());
     private static final Pattern INTERPOLATED = Pattern.compile("(?<![{]|\\$)[{](\\w+)[}]");
 
     @Test
@@ -97,16 +109,22 @@ class NoteFormatTest {
             Set<String> checked = new TreeSet<>();
             while (m.find()) {
                 checked.add(m.group(1));
-                Path conf = NotebookPaths.conf().resolve(m.group(4));
+                Path conf = NotebookPaths.conf().resolve(m.group(5));
                 assertThat(conf).as("%s: the config of '%s'", where, m.group(3)).isRegularFile();
-                if (m.group(5).isEmpty()) {
+                if (!m.group(6).contains("--set") && !m.group(6).contains("--quick")) {
                     // The default is what the proposed command writes.
                     Config c = ConfigFactory.parseFile(conf.toFile());
-                    assertThat(c.getString("output.path")).as("%s default of %s", where, m.group(1))
-                            .isEqualTo(m.group(2));
+                    assertThat(c.getString("output.path") + OUTPUT_SUFFIX.get(m.group(4)))
+                            .as("%s default of %s", where, m.group(1)).isEqualTo(m.group(2));
                 } else {
                     assertThat(m.group(2)).as("%s default of %s", where, m.group(1)).startsWith("out/");
                 }
+            }
+            Matcher f = FRACTAL_FORM.matcher(first.text());
+            while (f.find()) {
+                checked.add(f.group(1));
+                // fractal TABLE writes TABLE-fractal.
+                assertThat(f.group(2)).as("%s default of %s", where, f.group(1)).isEqualTo(f.group(4) + "-fractal");
             }
             assertThat(checked).as("%s: every form is checked by probstabTable", where)
                     .containsExactlyInAnyOrderElementsOf(forms.keySet());

@@ -319,4 +319,110 @@ class NotesOnProjectSparkTest {
         }
         assertThat(seen).isEqualTo(cells).isEqualTo(12);
     }
+
+    /**
+     * λ_c(μ) against the boundary table's rows: per μ row and function the smallest root, the roots and the stripes
+     * (pairs of stripe roots around one pole); the test table has stripes, so the stripe paragraphs show some.
+     */
+    @Test
+    void lambdaCIsTheFirstRootOfEachRowAndStripesComeInPairs() {
+        NoteRun run = onTestTables("boundaries.zpln");
+        run.assertEveryParagraphFinished();
+        // "mu/exponent" → {first root, roots, stripe roots}
+        Map<String, double[]> expected = new TreeMap<>();
+        Map<String, Long> rootsPerPole = new TreeMap<>();
+        for (Row r : ProjectSpark.session().read()
+                .parquet(TestTables.location(TestTables.path(NoteTables.BOUNDARY)))
+                .selectExpr("mu", "exponent", "root", "kind", "pole").collectAsList()) {
+            String key = r.getDouble(0) + "/" + r.getString(1);
+            double[] e = expected.computeIfAbsent(key, k -> new double[] {Double.POSITIVE_INFINITY, 0, 0});
+            e[0] = Math.min(e[0], r.getDouble(2));
+            e[1]++;
+            if (r.getString(3).equals("stripe")) {
+                e[2]++;
+                rootsPerPole.merge(key + "/" + r.getDouble(4), 1L, Long::sum);
+            }
+        }
+        assertThat(rootsPerPole).as("stripes in the test table").isNotEmpty();
+        assertThat(rootsPerPole.values()).as("roots around each pole").containsOnly(2L);
+        List<String> rows = run.outcome(3).messages().get(0).data().lines().skip(1).filter(l -> !l.isBlank())
+                .toList();
+        assertThat(rows).hasSize(expected.size());
+        for (String line : rows) {
+            // mu, exponent, lambda_c, roots_in_row, stripes_in_row
+            String[] f = line.split("\\t");
+            double[] e = expected.get(Double.parseDouble(f[0]) + "/" + f[1]);
+            assertThat(e).as(line).isNotNull();
+            assertThat(Double.parseDouble(f[2])).as(line).isEqualTo(e[0]);
+            assertThat(Long.parseLong(f[3])).as(line).isEqualTo((long) e[1]);
+            assertThat(Double.parseDouble(f[4])).as(line).isEqualTo(e[2] / 2);
+        }
+        long stripeRows = run.outcome(5).messages().get(0).data().lines().skip(1).filter(l -> !l.isBlank()).count();
+        assertThat(stripeRows).isEqualTo(rootsPerPole.size());
+    }
+
+    @Test
+    void theBoxCountingCurveAndLocalSlopesOfABoundaryTableAreThoseOfItsCounts() {
+        assertCurvesFollowTheCounts(onTestTables("fractal.zpln"), NoteTables.BOUNDARY_FRACTAL);
+    }
+
+    @Test
+    void theBoxCountingCurveAndLocalSlopesOfARefinedTableAreThoseOfItsCounts() {
+        Note fractal = Note.read(NotebookPaths.notebooks().resolve("fractal.zpln"));
+        NoteRun run = ProjectSpark.run(fractal, Map.of("fractal_table",
+                TestTables.location(TestTables.path(NoteTables.REFINED_FRACTAL))));
+        assertCurvesFollowTheCounts(run, NoteTables.REFINED_FRACTAL);
+        // A refined table is counted in the plane only, over its two levels.
+        assertThat(run.outcome(2).text().lines().skip(1).filter(l -> !l.isBlank()))
+                .isNotEmpty().allSatisfy(l -> assertThat(l.split("\\t")[1]).isEqualTo("boxes"))
+                .allSatisfy(l -> assertThat(l.split("\\t")[2]).isEqualTo("2"));
+    }
+
+    /**
+     * The note's curve is log₂ N(ε) at k = log₂(1/ε) for every scale of every row, its local slopes are
+     * log₂(N(ε/2)/N(ε)) from consecutive counts (plus 1 along rows): both to the note's 6 decimals.
+     */
+    private static void assertCurvesFollowTheCounts(NoteRun run, TestTable table) {
+        run.assertEveryParagraphFinished();
+        // "boundary, counting" → (epsilons, counts)
+        Map<String, List<double[]>> curves = new TreeMap<>();
+        for (Row r : ProjectSpark.session().read().parquet(TestTables.location(TestTables.path(table)))
+                .selectExpr("concat(boundary, ', ', counting)", "epsilons", "box_counts").collectAsList()) {
+            List<Double> eps = r.getList(1);
+            List<Long> counts = r.getList(2);
+            List<double[]> points = new ArrayList<>();
+            for (int i = 0; i < eps.size(); i++) {
+                points.add(new double[] {eps.get(i), counts.get(i)});
+            }
+            curves.put(r.getString(0), points);
+        }
+        org.assertj.core.data.Offset<Double> sixDecimals = org.assertj.core.data.Offset.offset(5e-7 + 1e-12);
+        Map<String, Integer> seen = new TreeMap<>();
+        for (String line : run.outcome(3).text().lines().skip(1).filter(l -> !l.isBlank()).toList()) {
+            // k, curve, log2_boxes, epsilon, boxes, in_fit
+            String[] f = line.split("\\t");
+            List<double[]> points = curves.get(f[1]);
+            assertThat(points).as(line).isNotNull();
+            int i = seen.merge(f[1], 1, Integer::sum) - 1;
+            double[] p = points.get(i);
+            assertThat(Double.parseDouble(f[3])).as(line).isEqualTo(p[0]);
+            assertThat(Double.parseDouble(f[0])).as(line).isCloseTo(-Math.log(p[0]) / Math.log(2), sixDecimals);
+            assertThat(Double.parseDouble(f[2])).as(line).isCloseTo(Math.log(p[1]) / Math.log(2), sixDecimals);
+        }
+        curves.forEach((curve, points) -> assertThat(seen.get(curve)).as(curve).isEqualTo(points.size()));
+        Map<String, Integer> octaves = new TreeMap<>();
+        for (String line : run.outcome(4).text().lines().skip(1).filter(l -> !l.isBlank()).toList()) {
+            // k_mid, curve, local_dimension, local_slope, eps_from, eps_to, box_dimension
+            String[] f = line.split("\\t");
+            List<double[]> points = curves.get(f[1]);
+            int i = octaves.merge(f[1], 1, Integer::sum) - 1;
+            assertThat(Double.parseDouble(f[4])).as(line).isEqualTo(points.get(i)[0]);
+            assertThat(Double.parseDouble(f[5])).as(line).isEqualTo(points.get(i + 1)[0]);
+            double slope = Math.log(points.get(i + 1)[1] / points.get(i)[1]) / Math.log(2);
+            assertThat(Double.parseDouble(f[3])).as(line).isCloseTo(slope, org.assertj.core.data.Offset.offset(1e-12));
+            double along = f[1].endsWith(", rows") ? 1 : 0;
+            assertThat(Double.parseDouble(f[2])).as(line).isCloseTo(slope + along, sixDecimals);
+        }
+        curves.forEach((curve, points) -> assertThat(octaves.get(curve)).as(curve).isEqualTo(points.size() - 1));
+    }
 }

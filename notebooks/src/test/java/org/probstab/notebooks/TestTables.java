@@ -33,11 +33,22 @@ final class TestTables {
             deleteTree(root);
             Map<TestTable, Path> m = new LinkedHashMap<>();
             for (TestTable t : NoteTables.all()) {
-                m.put(t, produce(t, root.resolve(t.name())));
+                produceWithInputs(t, root, m);
             }
             produced = Map.copyOf(m);
         }
         return produced;
+    }
+
+    /** {@code t} after the tables it reads, each once. */
+    private static void produceWithInputs(TestTable t, Path root, Map<TestTable, Path> done) {
+        if (done.containsKey(t)) {
+            return;
+        }
+        for (TestTable input : t.inputs()) {
+            produceWithInputs(input, root, done);
+        }
+        done.put(t, produce(t, root.resolve(t.name())));
     }
 
     static Path path(TestTable t) {
