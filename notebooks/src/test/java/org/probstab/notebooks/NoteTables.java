@@ -49,6 +49,15 @@ final class NoteTables {
     /** The box-counting statistics of the refined table (boxes in the plane only). */
     static final TestTable REFINED_FRACTAL = TestTable.fractal("boundary-n10-s1-refined-fractal", REFINED);
 
+    /**
+     * SGD on the two-point saddle at the quick size of {@code conf/fig-sgd-two-point-escape-rate.conf}, written by
+     * {@link SimulationStandIn}: no command of this tree writes simulation tables yet. Where {@code probstab sweep}
+     * runs {@code sgd-two-point}, this is
+     * {@code TestTable.sweep("fig-sgd-two-point-escape-rate", "fig-sgd-two-point-escape-rate.conf", "--quick")}
+     * (and {@code NoteFormatTest} fails until it is, once that config is in conf/).
+     */
+    static final TestTable ESCAPE = TestTable.standIn("fig-sgd-two-point-escape-rate", SimulationStandIn::write);
+
     /** Tables the tests read besides those of {@link #FORMS}: the fractal note on a refined table. */
     static final Set<TestTable> ALSO = Set.of(REFINED_FRACTAL);
 
@@ -59,7 +68,8 @@ final class NoteTables {
             "finite-n.zpln", Map.of("datasets_table", FINITE_N_DATASETS),
             "nets-vs-theory.zpln", Map.of("net_table", NETS, "theory_table", NETS_THEORY),
             "boundaries.zpln", Map.of("boundary_table", BOUNDARY),
-            "fractal.zpln", Map.of("fractal_table", BOUNDARY_FRACTAL)));
+            "fractal.zpln", Map.of("fractal_table", BOUNDARY_FRACTAL),
+            "escape.zpln", Map.of("simulation_table", ESCAPE)));
 
     private NoteTables() {
     }

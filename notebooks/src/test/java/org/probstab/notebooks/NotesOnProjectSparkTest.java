@@ -425,4 +425,52 @@ class NotesOnProjectSparkTest {
         }
         curves.forEach((curve, points) -> assertThat(octaves.get(curve)).as(curve).isEqualTo(points.size() - 1));
     }
+
+    /**
+     * The escape rate against the linearised theory, from the rows: for the quadratic loss w_{t+1} = (1 − λx_t) w_t
+     * exactly, so each run's ln|w_τ/w_0|/τ is a mean of τ draws of ln|1 − λx| and the rate, a mean over runs, estimates
+     * exp_minus without bias; with 27 cells, |z| ≤ 4 (a chance of about 27 × 6e-5 that one exceeds it). The note's
+     * differences and z are those of the rows, and the sign counts follow.
+     */
+    @Test
+    void theEscapeRateOfTheQuadraticSaddleIsItsLinearisedExponentWithinFourStandardErrors() {
+        NoteRun run = onTestTables("escape.zpln");
+        run.assertEveryParagraphFinished();
+        // lambda/a → {rate, se, exp_minus}
+        Map<String, double[]> cells = new TreeMap<>();
+        for (Row r : ProjectSpark.session().read().parquet(TestTables.location(TestTables.path(NoteTables.ESCAPE)))
+                .selectExpr("lambda", "params['a']", "escape_rate", "escape_rate_se", "exp_minus").collectAsList()) {
+            cells.put(r.getDouble(0) + "/" + r.getDouble(1), new double[] {r.getDouble(2), r.getDouble(3),
+                r.getDouble(4)});
+        }
+        assertThat(cells).hasSize(27);
+        int sameSign = 0;
+        for (double[] c : cells.values()) {
+            assertThat(Math.abs(c[0] - c[2])).as("|rate - exp_minus| <= 4 SE").isLessThanOrEqualTo(4 * c[1]);
+            sameSign += (c[0] > 0) == (c[2] > 0) ? 1 : 0;
+        }
+        List<String> rows = run.outcome(3).text().lines().skip(1).filter(l -> !l.isBlank()).toList();
+        assertThat(rows).hasSize(cells.size());
+        for (String line : rows) {
+            // lambda, series, gamma, exp_minus, gamma_se, difference, z, escape_window
+            String[] f = line.split("\\t");
+            String a = f[1].substring(f[1].indexOf(" a=") + 3);
+            double[] c = cells.get(Double.parseDouble(f[0]) + "/" + Double.parseDouble(a));
+            assertThat(c).as(line).isNotNull();
+            assertThat(Double.parseDouble(f[2])).as(line).isEqualTo(c[0]);
+            assertThat(Double.parseDouble(f[5])).as(line).isCloseTo(c[0] - c[2], org.assertj.core.data.Offset.offset(5e-7 + 1e-12));
+            assertThat(Double.parseDouble(f[6])).as(line).isCloseTo((c[0] - c[2]) / c[1], org.assertj.core.data.Offset.offset(5e-4 + 1e-9));
+        }
+        long noteSameSign = 0;
+        long within = 0;
+        for (String line : run.outcome(4).text().lines().skip(1).filter(l -> !l.isBlank()).toList()) {
+            // series, cells, theory_escapes, simulation_escapes, same_sign, within_3_se, max_abs_z, ...
+            String[] f = line.split("\\t");
+            noteSameSign += Long.parseLong(f[4]);
+            within += Long.parseLong(f[5]);
+            assertThat(Double.parseDouble(f[6])).as(line).isLessThanOrEqualTo(4.0);
+        }
+        assertThat(noteSameSign).isEqualTo(sameSign);
+        assertThat(within).isBetween(0L, (long) cells.size());
+    }
 }
