@@ -26,11 +26,50 @@ final class NoteTables {
             "--set", "sweep.axes.data_seed.to=4", "--set", "sweep.axes.data_seed.steps=4",
             "--set", "sweep.axes.lambda.steps=8", "--set", "sweep.axes.mu.steps=6");
 
+    /** Linear nets 8 → 8 → 8, 600 SGD steps, on a 4 × 3 λ–μ grid (the net config's quick size, more cells). */
+    static final TestTable NETS = TestTable.train("net-theory-agreement-d32", "net-theory-agreement-d32.conf",
+            "--quick", "--set", "sweep.axes.lambda.steps=4", "--set", "sweep.axes.mu.steps=3");
+
+    /** The exact theory on the nets' λ–μ grid (same axis definitions, so the same doubles). */
+    static final TestTable NETS_THEORY = TestTable.sweep("net-theory-agreement-d32-theory",
+            "net-theory-agreement-d32-theory.conf",
+            "--quick", "--set", "sweep.axes.lambda.steps=4", "--set", "sweep.axes.mu.steps=3");
+
+    /** Exact roots along λ on the 17 μ rows of the N = 10, S = 1 boundary config, stripes included. */
+    static final TestTable BOUNDARY = TestTable.ofConfig("boundary-n10-s1-boundary", "boundary", "boundary-n10-s1.conf",
+            "--along", "lambda");
+
+    /** The box-counting statistics of that boundary table (boxes in the plane and along the rows). */
+    static final TestTable BOUNDARY_FRACTAL = TestTable.fractal("boundary-n10-s1-boundary-fractal", BOUNDARY);
+
+    /** The same config's 17 × 17 grid refined twice where the phase changes (up to a 65 × 65 grid). */
+    static final TestTable REFINED = TestTable.ofConfig("boundary-n10-s1-refined", "refine", "boundary-n10-s1.conf",
+            "--levels", "2");
+
+    /** The box-counting statistics of the refined table (boxes in the plane only). */
+    static final TestTable REFINED_FRACTAL = TestTable.fractal("boundary-n10-s1-refined-fractal", REFINED);
+
+    /**
+     * SGD on the two-point saddle at the quick size of {@code conf/fig-sgd-two-point-escape-rate.conf}, written by
+     * {@link SimulationStandIn}: no command of this tree writes simulation tables yet. Where {@code probstab sweep}
+     * runs {@code sgd-two-point}, this is
+     * {@code TestTable.sweep("fig-sgd-two-point-escape-rate", "fig-sgd-two-point-escape-rate.conf", "--quick")}
+     * (and {@code NoteFormatTest} fails until it is, once that config is in conf/).
+     */
+    static final TestTable ESCAPE = TestTable.standIn("fig-sgd-two-point-escape-rate", SimulationStandIn::write);
+
+    /** Tables the tests read besides those of {@link #FORMS}: the fractal note on a refined table. */
+    static final Set<TestTable> ALSO = Set.of(REFINED_FRACTAL);
+
     /** Note file → (table form of its first paragraph → the table the tests point it at). */
     static final Map<String, Map<String, TestTable>> FORMS = new TreeMap<>(Map.of(
             "phase-map.zpln", Map.of("phase_table", LAMBDA_MU_NINF),
             "compare-sweeps.zpln", Map.of("sweep_a", LAMBDA_MU_NINF, "sweep_b", LAMBDA_MU_NINF_S4),
-            "finite-n.zpln", Map.of("datasets_table", FINITE_N_DATASETS)));
+            "finite-n.zpln", Map.of("datasets_table", FINITE_N_DATASETS),
+            "nets-vs-theory.zpln", Map.of("net_table", NETS, "theory_table", NETS_THEORY),
+            "boundaries.zpln", Map.of("boundary_table", BOUNDARY),
+            "fractal.zpln", Map.of("fractal_table", BOUNDARY_FRACTAL),
+            "escape.zpln", Map.of("simulation_table", ESCAPE)));
 
     private NoteTables() {
     }
@@ -39,6 +78,7 @@ final class NoteTables {
     static Set<TestTable> all() {
         Set<TestTable> s = new LinkedHashSet<>();
         FORMS.values().forEach(m -> s.addAll(m.values()));
+        s.addAll(ALSO);
         return s;
     }
 

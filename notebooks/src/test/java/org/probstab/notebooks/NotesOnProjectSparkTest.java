@@ -253,4 +253,224 @@ class NotesOnProjectSparkTest {
         // Each fraction is rounded to 4 decimals: at most 5e-5 off each, and there are at most 6 labels.
         assertThat(fractions).isCloseTo(1.0, org.assertj.core.data.Offset.offset(6 * 5e-5));
     }
+
+    /**
+     * Rank collapse against phase III, against a direct computation from the net table's rows: a cell is compared when
+     * it did not diverge and its theory phase is III (predicts rank &lt; min(d, h)) or Ia/Ib (predicts full rank).
+     */
+    @Test
+    void netAgreementAgreesWithADirectComputationFromTheRows() {
+        NoteRun run = onTestTables("nets-vs-theory.zpln");
+        run.assertEveryParagraphFinished();
+        String table = TestTables.location(TestTables.path(NoteTables.NETS));
+        // activation/optimizer → {cells, compared, agree}
+        Map<String, int[]> expected = new TreeMap<>();
+        for (Row r : ProjectSpark.session().read().parquet(table)
+                .selectExpr("activation", "optimizer", "diverged", "rank", "width", "hidden", "theory_phase")
+                .collectAsList()) {
+            int[] c = expected.computeIfAbsent(r.getString(0) + "/" + r.getString(1), k -> new int[3]);
+            c[0]++;
+            String phase = r.isNullAt(6) ? "" : r.getString(6);
+            boolean predictsCollapse = phase.equals("III");
+            boolean predictsLearning = phase.equals("Ia") || phase.equals("Ib");
+            if (r.getBoolean(2) || !(predictsCollapse || predictsLearning)) {
+                continue;
+            }
+            c[1]++;
+            boolean collapsed = r.getInt(3) < Math.min(r.getInt(4), r.getInt(5));
+            if (collapsed == predictsCollapse) {
+                c[2]++;
+            }
+        }
+        List<String> rows = run.outcome(3).messages().get(0).data().lines().skip(1).filter(l -> !l.isBlank())
+                .toList();
+        assertThat(rows).hasSize(expected.size());
+        int compared = 0;
+        for (String line : rows) {
+            // activation, optimizer, rank_tolerance, cells, compared, agree, agreement, ...
+            String[] f = line.split("\t");
+            int[] c = expected.get(f[0] + "/" + f[1]);
+            assertThat(c).as(line).isNotNull();
+            assertThat(new int[] {Integer.parseInt(f[3]), Integer.parseInt(f[4]), Integer.parseInt(f[5])}).as(line)
+                    .containsExactly(c);
+            compared += c[1];
+        }
+        assertThat(compared).as("cells in phase III or Ia/Ib").isPositive();
+    }
+
+    /** The separate theory table joins every net cell and repeats its theory columns to the bit. */
+    @Test
+    void theTheoryTableJoinsEveryNetCellWithTheSamePhaseAndExponents() {
+        NoteRun run = onTestTables("nets-vs-theory.zpln");
+        run.assertEveryParagraphFinished();
+        long cells = ProjectSpark.session().read().parquet(TestTables.location(TestTables.path(NoteTables.NETS)))
+                .count();
+        List<String> rows = run.outcome(6).messages().get(0).data().lines().skip(1).filter(l -> !l.isBlank())
+                .toList();
+        long seen = 0;
+        for (String line : rows) {
+            // activation, optimizer, net_cells, joined, same_phase, max_diff_exp_minus, max_diff_exp_plus
+            String[] f = line.split("\t");
+            assertThat(f[3]).as(line).isEqualTo(f[2]);
+            assertThat(f[4]).as(line).isEqualTo(f[2]);
+            assertThat(Double.parseDouble(f[5])).as(line).isZero();
+            assertThat(Double.parseDouble(f[6])).as(line).isZero();
+            seen += Long.parseLong(f[2]);
+        }
+        assertThat(seen).isEqualTo(cells).isEqualTo(12);
+    }
+
+    /**
+     * λ_c(μ) against the boundary table's rows: per μ row and function the smallest root, the roots and the stripes
+     * (pairs of stripe roots around one pole); the test table has stripes, so the stripe paragraphs show some.
+     */
+    @Test
+    void lambdaCIsTheFirstRootOfEachRowAndStripesComeInPairs() {
+        NoteRun run = onTestTables("boundaries.zpln");
+        run.assertEveryParagraphFinished();
+        // "mu/exponent" → {first root, roots, stripe roots}
+        Map<String, double[]> expected = new TreeMap<>();
+        Map<String, Long> rootsPerPole = new TreeMap<>();
+        for (Row r : ProjectSpark.session().read()
+                .parquet(TestTables.location(TestTables.path(NoteTables.BOUNDARY)))
+                .selectExpr("mu", "exponent", "root", "kind", "pole").collectAsList()) {
+            String key = r.getDouble(0) + "/" + r.getString(1);
+            double[] e = expected.computeIfAbsent(key, k -> new double[] {Double.POSITIVE_INFINITY, 0, 0});
+            e[0] = Math.min(e[0], r.getDouble(2));
+            e[1]++;
+            if (r.getString(3).equals("stripe")) {
+                e[2]++;
+                rootsPerPole.merge(key + "/" + r.getDouble(4), 1L, Long::sum);
+            }
+        }
+        assertThat(rootsPerPole).as("stripes in the test table").isNotEmpty();
+        assertThat(rootsPerPole.values()).as("roots around each pole").containsOnly(2L);
+        List<String> rows = run.outcome(3).messages().get(0).data().lines().skip(1).filter(l -> !l.isBlank())
+                .toList();
+        assertThat(rows).hasSize(expected.size());
+        for (String line : rows) {
+            // mu, exponent, lambda_c, roots_in_row, stripes_in_row
+            String[] f = line.split("\\t");
+            double[] e = expected.get(Double.parseDouble(f[0]) + "/" + f[1]);
+            assertThat(e).as(line).isNotNull();
+            assertThat(Double.parseDouble(f[2])).as(line).isEqualTo(e[0]);
+            assertThat(Long.parseLong(f[3])).as(line).isEqualTo((long) e[1]);
+            assertThat(Double.parseDouble(f[4])).as(line).isEqualTo(e[2] / 2);
+        }
+        long stripeRows = run.outcome(5).messages().get(0).data().lines().skip(1).filter(l -> !l.isBlank()).count();
+        assertThat(stripeRows).isEqualTo(rootsPerPole.size());
+    }
+
+    @Test
+    void theBoxCountingCurveAndLocalSlopesOfABoundaryTableAreThoseOfItsCounts() {
+        assertCurvesFollowTheCounts(onTestTables("fractal.zpln"), NoteTables.BOUNDARY_FRACTAL);
+    }
+
+    @Test
+    void theBoxCountingCurveAndLocalSlopesOfARefinedTableAreThoseOfItsCounts() {
+        Note fractal = Note.read(NotebookPaths.notebooks().resolve("fractal.zpln"));
+        NoteRun run = ProjectSpark.run(fractal, Map.of("fractal_table",
+                TestTables.location(TestTables.path(NoteTables.REFINED_FRACTAL))));
+        assertCurvesFollowTheCounts(run, NoteTables.REFINED_FRACTAL);
+        // A refined table is counted in the plane only, over its two levels.
+        assertThat(run.outcome(2).text().lines().skip(1).filter(l -> !l.isBlank()))
+                .isNotEmpty().allSatisfy(l -> assertThat(l.split("\\t")[1]).isEqualTo("boxes"))
+                .allSatisfy(l -> assertThat(l.split("\\t")[2]).isEqualTo("2"));
+    }
+
+    /**
+     * The note's curve is log₂ N(ε) at k = log₂(1/ε) for every scale of every row, its local slopes are
+     * log₂(N(ε/2)/N(ε)) from consecutive counts (plus 1 along rows): both to the note's 6 decimals.
+     */
+    private static void assertCurvesFollowTheCounts(NoteRun run, TestTable table) {
+        run.assertEveryParagraphFinished();
+        // "boundary, counting" → (epsilons, counts)
+        Map<String, List<double[]>> curves = new TreeMap<>();
+        for (Row r : ProjectSpark.session().read().parquet(TestTables.location(TestTables.path(table)))
+                .selectExpr("concat(boundary, ', ', counting)", "epsilons", "box_counts").collectAsList()) {
+            List<Double> eps = r.getList(1);
+            List<Long> counts = r.getList(2);
+            List<double[]> points = new ArrayList<>();
+            for (int i = 0; i < eps.size(); i++) {
+                points.add(new double[] {eps.get(i), counts.get(i)});
+            }
+            curves.put(r.getString(0), points);
+        }
+        org.assertj.core.data.Offset<Double> sixDecimals = org.assertj.core.data.Offset.offset(5e-7 + 1e-12);
+        Map<String, Integer> seen = new TreeMap<>();
+        for (String line : run.outcome(3).text().lines().skip(1).filter(l -> !l.isBlank()).toList()) {
+            // k, curve, log2_boxes, epsilon, boxes, in_fit
+            String[] f = line.split("\\t");
+            List<double[]> points = curves.get(f[1]);
+            assertThat(points).as(line).isNotNull();
+            int i = seen.merge(f[1], 1, Integer::sum) - 1;
+            double[] p = points.get(i);
+            assertThat(Double.parseDouble(f[3])).as(line).isEqualTo(p[0]);
+            assertThat(Double.parseDouble(f[0])).as(line).isCloseTo(-Math.log(p[0]) / Math.log(2), sixDecimals);
+            assertThat(Double.parseDouble(f[2])).as(line).isCloseTo(Math.log(p[1]) / Math.log(2), sixDecimals);
+        }
+        curves.forEach((curve, points) -> assertThat(seen.get(curve)).as(curve).isEqualTo(points.size()));
+        Map<String, Integer> octaves = new TreeMap<>();
+        for (String line : run.outcome(4).text().lines().skip(1).filter(l -> !l.isBlank()).toList()) {
+            // k_mid, curve, local_dimension, local_slope, eps_from, eps_to, box_dimension
+            String[] f = line.split("\\t");
+            List<double[]> points = curves.get(f[1]);
+            int i = octaves.merge(f[1], 1, Integer::sum) - 1;
+            assertThat(Double.parseDouble(f[4])).as(line).isEqualTo(points.get(i)[0]);
+            assertThat(Double.parseDouble(f[5])).as(line).isEqualTo(points.get(i + 1)[0]);
+            double slope = Math.log(points.get(i + 1)[1] / points.get(i)[1]) / Math.log(2);
+            assertThat(Double.parseDouble(f[3])).as(line).isCloseTo(slope, org.assertj.core.data.Offset.offset(1e-12));
+            double along = f[1].endsWith(", rows") ? 1 : 0;
+            assertThat(Double.parseDouble(f[2])).as(line).isCloseTo(slope + along, sixDecimals);
+        }
+        curves.forEach((curve, points) -> assertThat(octaves.get(curve)).as(curve).isEqualTo(points.size() - 1));
+    }
+
+    /**
+     * The escape rate against the linearised theory, from the rows: for the quadratic loss w_{t+1} = (1 − λx_t) w_t
+     * exactly, so each run's ln|w_τ/w_0|/τ is a mean of τ draws of ln|1 − λx| and the rate, a mean over runs, estimates
+     * exp_minus without bias; with 27 cells, |z| ≤ 4 (a chance of about 27 × 6e-5 that one exceeds it). The note's
+     * differences and z are those of the rows, and the sign counts follow.
+     */
+    @Test
+    void theEscapeRateOfTheQuadraticSaddleIsItsLinearisedExponentWithinFourStandardErrors() {
+        NoteRun run = onTestTables("escape.zpln");
+        run.assertEveryParagraphFinished();
+        // lambda/a → {rate, se, exp_minus}
+        Map<String, double[]> cells = new TreeMap<>();
+        for (Row r : ProjectSpark.session().read().parquet(TestTables.location(TestTables.path(NoteTables.ESCAPE)))
+                .selectExpr("lambda", "params['a']", "escape_rate", "escape_rate_se", "exp_minus").collectAsList()) {
+            cells.put(r.getDouble(0) + "/" + r.getDouble(1), new double[] {r.getDouble(2), r.getDouble(3),
+                r.getDouble(4)});
+        }
+        assertThat(cells).hasSize(27);
+        int sameSign = 0;
+        for (double[] c : cells.values()) {
+            assertThat(Math.abs(c[0] - c[2])).as("|rate - exp_minus| <= 4 SE").isLessThanOrEqualTo(4 * c[1]);
+            sameSign += (c[0] > 0) == (c[2] > 0) ? 1 : 0;
+        }
+        List<String> rows = run.outcome(3).text().lines().skip(1).filter(l -> !l.isBlank()).toList();
+        assertThat(rows).hasSize(cells.size());
+        for (String line : rows) {
+            // lambda, series, gamma, exp_minus, gamma_se, difference, z, escape_window
+            String[] f = line.split("\\t");
+            String a = f[1].substring(f[1].indexOf(" a=") + 3);
+            double[] c = cells.get(Double.parseDouble(f[0]) + "/" + Double.parseDouble(a));
+            assertThat(c).as(line).isNotNull();
+            assertThat(Double.parseDouble(f[2])).as(line).isEqualTo(c[0]);
+            assertThat(Double.parseDouble(f[5])).as(line).isCloseTo(c[0] - c[2], org.assertj.core.data.Offset.offset(5e-7 + 1e-12));
+            assertThat(Double.parseDouble(f[6])).as(line).isCloseTo((c[0] - c[2]) / c[1], org.assertj.core.data.Offset.offset(5e-4 + 1e-9));
+        }
+        long noteSameSign = 0;
+        long within = 0;
+        for (String line : run.outcome(4).text().lines().skip(1).filter(l -> !l.isBlank()).toList()) {
+            // series, cells, theory_escapes, simulation_escapes, same_sign, within_3_se, max_abs_z, ...
+            String[] f = line.split("\\t");
+            noteSameSign += Long.parseLong(f[4]);
+            within += Long.parseLong(f[5]);
+            assertThat(Double.parseDouble(f[6])).as(line).isLessThanOrEqualTo(4.0);
+        }
+        assertThat(noteSameSign).isEqualTo(sameSign);
+        assertThat(within).isBetween(0L, (long) cells.size());
+    }
 }
