@@ -27,7 +27,16 @@ import org.probstab.sweep.SweepSpec;
 /**
  * Tables written by earlier code stay readable (src/test/resources/legacy-tables, written at commit 689a02d with that
  * commit's export CSV beside each): today's {@code export} prints the same CSV byte for byte, and sweeping the same
- * config today gives the same rows — every column the old table has, to the bit, except the wall time.
+ * config today gives the same rows. Every column the old table has is compared, except the wall time: to the bit, but
+ * where results changed on purpose since then —
+ * <ul>
+ *   <li>N = ∞ quadrature cells: the exponents within 1e-13 absolute (the Chebyshev tables of F and V were made more
+ *       accurate, 1.1e-15 against the 30-digit reference; the exponents are sums of a few such values, so their last
+ *       bits move by far less than 1e-13);</li>
+ *   <li>trajectory cells: the runs are drawn by xoshiro256+/ziggurat256 instead of L64X128MixRandom, so the estimate is
+ *       a new Monte-Carlo draw of the same quantity: {@code exp_top} within 4 combined standard errors (z = 4), and the
+ *       columns that follow from the draws ({@code exp_top_se}, {@code spectrum}, {@code phase}) are not compared.</li>
+ * </ul>
  */
 class LegacyTableTest {
 
@@ -83,6 +92,38 @@ class LegacyTableTest {
             fields.remove(elapsed);
             oldWithoutTime.add(String.join(",", fields));
         }
-        assertThat(newLines).isEqualTo(oldWithoutTime);
+        assertThat(newLines).hasSameSizeAs(oldWithoutTime);
+        assertThat(newLines.get(0)).isEqualTo(oldWithoutTime.get(0));
+        int method = columns.indexOf("method");
+        for (int i = 1; i < newLines.size(); i++) {
+            String[] now = newLines.get(i).split(",", -1);
+            String[] then = oldWithoutTime.get(i).split(",", -1);
+            for (int c = 0; c < columns.size(); c++) {
+                String column = columns.get(c);
+                String where = name + " row " + i + " " + column;
+                if (then[method].equals("quadrature") && QUADRATURE_EXPONENTS.contains(column) && !then[c].isEmpty()) {
+                    String[] a = now[c].split(";");
+                    String[] b = then[c].split(";");
+                    assertThat(a).as(where).hasSameSizeAs(b);
+                    for (int k = 0; k < b.length; k++) {
+                        assertThat(Double.parseDouble(a[k])).as(where)
+                                .isCloseTo(Double.parseDouble(b[k]), org.assertj.core.api.Assertions.within(1e-13));
+                    }
+                } else if (then[method].equals("trajectory") && column.equals("exp_top")) {
+                    double se = Math.hypot(Double.parseDouble(now[c + 1]), Double.parseDouble(then[c + 1]));
+                    assertThat(Math.abs(Double.parseDouble(now[c]) - Double.parseDouble(then[c]))).as(where)
+                            .isLessThanOrEqualTo(4 * se);
+                } else if (!(then[method].equals("trajectory") && TRAJECTORY_DRAWS.contains(column))) {
+                    assertThat(now[c]).as(where).isEqualTo(then[c]);
+                }
+            }
+        }
     }
+
+    /** The columns of a quadrature cell that the more accurate tables move in the last bits. */
+    static final java.util.Set<String> QUADRATURE_EXPONENTS = java.util.Set.of("exp_minus", "exp_plus", "exp_top",
+            "spectrum", "log_var");
+
+    /** The columns of a trajectory cell that follow from its draws, besides {@code exp_top}. */
+    static final java.util.Set<String> TRAJECTORY_DRAWS = java.util.Set.of("exp_top_se", "spectrum", "phase");
 }
