@@ -106,6 +106,27 @@ class BoundaryCommandsTest {
         }
     }
 
+    /**
+     * A budget that only a later level exceeds: level 0 (the 9 × 5 grid, 45 cells) fits {@code --budget 45}, level 1
+     * does not; the run stops with exit 2 and one line naming the level, its need and {@code --budget}, keeps level
+     * 0, and {@code --resume} with the default budget finishes from there.
+     */
+    @Test
+    void aBudgetExceededAtALaterLevelExitsWithTwoAndOneLine() throws IOException {
+        Path conf = config("n10-budget", N10);
+        Path out = tmp.resolve("n10-budget-refined");
+        Outcome o = run("refine", conf.toString(), "--levels", "2", "--budget", "45", "--out", out.toString(),
+                "--master", "local[2]");
+        assertThat(o.code()).as(o.err()).isEqualTo(ProbstabCli.BAD_INPUT);
+        assertThat(o.err().strip()).doesNotContain("\n").contains("error:").contains("level 1 needs")
+                .contains("--budget = 45");
+        assertThat(o.out()).isEmpty();
+        Outcome resumed = run("refine", conf.toString(), "--levels", "2", "--resume", "--out", out.toString(),
+                "--master", "local[2]");
+        assertThat(resumed.code()).as(resumed.err()).isZero();
+        assertThat(resumed.out()).contains("level 0: 45 new cells").contains("level 2: ");
+    }
+
     @Test
     void boundaryCsvPrintsEveryRootWithNullsForCrossings() throws IOException {
         Path conf = config("n10-csv", N10.replace("mu { from = 0.1, to = 0.9, steps = 5 }", "mu = [0.1]"));
