@@ -42,13 +42,6 @@ final class NoteTables {
     /** The box-counting statistics of that boundary table (boxes in the plane and along the rows). */
     static final TestTable BOUNDARY_FRACTAL = TestTable.fractal("boundary-n10-s1-boundary-fractal", BOUNDARY);
 
-    /** The same config's 17 × 17 grid refined twice where the phase changes (up to a 65 × 65 grid). */
-    static final TestTable REFINED = TestTable.ofConfig("boundary-n10-s1-refined", "refine", "boundary-n10-s1.conf",
-            "--levels", "2");
-
-    /** The box-counting statistics of the refined table (boxes in the plane only). */
-    static final TestTable REFINED_FRACTAL = TestTable.fractal("boundary-n10-s1-refined-fractal", REFINED);
-
     /**
      * SGD on the two-point saddle at the quick size of {@code conf/fig-sgd-two-point-escape-rate.conf}, written by
      * {@link SimulationStandIn}: no command of this tree writes simulation tables yet. Where {@code probstab sweep}
@@ -57,9 +50,6 @@ final class NoteTables {
      * (and {@code NoteFormatTest} fails until it is, once that config is in conf/).
      */
     static final TestTable ESCAPE = TestTable.standIn("fig-sgd-two-point-escape-rate", SimulationStandIn::write);
-
-    /** Tables the tests read besides those of {@link #FORMS}: the fractal note on a refined table. */
-    static final Set<TestTable> ALSO = Set.of(REFINED_FRACTAL);
 
     /** Note file → (table form of its first paragraph → the table the tests point it at). */
     static final Map<String, Map<String, TestTable>> FORMS = new TreeMap<>(Map.of(
@@ -78,7 +68,6 @@ final class NoteTables {
     static Set<TestTable> all() {
         Set<TestTable> s = new LinkedHashSet<>();
         FORMS.values().forEach(m -> s.addAll(m.values()));
-        s.addAll(ALSO);
         return s;
     }
 

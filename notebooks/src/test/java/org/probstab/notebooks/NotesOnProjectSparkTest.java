@@ -366,18 +366,6 @@ class NotesOnProjectSparkTest {
         assertCurvesFollowTheCounts(onTestTables("fractal.zpln"), NoteTables.BOUNDARY_FRACTAL);
     }
 
-    @Test
-    void theBoxCountingCurveAndLocalSlopesOfARefinedTableAreThoseOfItsCounts() {
-        Note fractal = Note.read(NotebookPaths.notebooks().resolve("fractal.zpln"));
-        NoteRun run = ProjectSpark.run(fractal, Map.of("fractal_table",
-                TestTables.location(TestTables.path(NoteTables.REFINED_FRACTAL))));
-        assertCurvesFollowTheCounts(run, NoteTables.REFINED_FRACTAL);
-        // A refined table is counted in the plane only, over its two levels.
-        assertThat(run.outcome(2).text().lines().skip(1).filter(l -> !l.isBlank()))
-                .isNotEmpty().allSatisfy(l -> assertThat(l.split("\\t")[1]).isEqualTo("boxes"))
-                .allSatisfy(l -> assertThat(l.split("\\t")[2]).isEqualTo("2"));
-    }
-
     /**
      * The note's curve is log₂ N(ε) at k = log₂(1/ε) for every scale of every row, its local slopes are
      * log₂(N(ε/2)/N(ε)) from consecutive counts (plus 1 along rows): both to the note's 6 decimals.

@@ -48,7 +48,9 @@ final class TestTables {
         for (TestTable input : t.inputs()) {
             produceWithInputs(input, root, done);
         }
+        long start = System.nanoTime();
         done.put(t, produce(t, root.resolve(t.name())));
+        System.out.printf("notebook test table %s: %.1f s%n", t.name(), (System.nanoTime() - start) / 1e9);
     }
 
     static Path path(TestTable t) {
