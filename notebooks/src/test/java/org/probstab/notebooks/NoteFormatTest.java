@@ -111,12 +111,6 @@ class NoteFormatTest {
             while (m.find()) {
                 checked.add(m.group(1));
                 Path conf = NotebookPaths.conf().resolve(m.group(5));
-                if (NoteTables.of(note).get(m.group(1)).writer() != null) {
-                    // A stand-in table: the config of the command is not in this tree (once it is, use the command).
-                    assertThat(conf).as("%s: '%s' is in conf/: produce the test table of %s with it, not a stand-in",
-                            where, m.group(3), m.group(1)).doesNotExist();
-                    continue;
-                }
                 assertThat(conf).as("%s: the config of '%s'", where, m.group(3)).isRegularFile();
                 if (!m.group(6).contains("--set") && !m.group(6).contains("--quick")) {
                     // The default is what the proposed command writes.

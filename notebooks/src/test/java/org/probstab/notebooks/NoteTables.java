@@ -42,14 +42,9 @@ final class NoteTables {
     /** The box-counting statistics of that boundary table (boxes in the plane and along the rows). */
     static final TestTable BOUNDARY_FRACTAL = TestTable.fractal("boundary-n10-s1-boundary-fractal", BOUNDARY);
 
-    /**
-     * SGD on the two-point saddle at the quick size of {@code conf/fig-sgd-two-point-escape-rate.conf}, written by
-     * {@link SimulationStandIn}: no command of this tree writes simulation tables yet. Where {@code probstab sweep}
-     * runs {@code sgd-two-point}, this is
-     * {@code TestTable.sweep("fig-sgd-two-point-escape-rate", "fig-sgd-two-point-escape-rate.conf", "--quick")}
-     * (and {@code NoteFormatTest} fails until it is, once that config is in conf/).
-     */
-    static final TestTable ESCAPE = TestTable.standIn("fig-sgd-two-point-escape-rate", SimulationStandIn::write);
+    /** SGD on the two-point saddle at the quick size of {@code conf/fig-sgd-two-point-escape-rate.conf}. */
+    static final TestTable ESCAPE = TestTable.sweep("fig-sgd-two-point-escape-rate",
+            "fig-sgd-two-point-escape-rate.conf", "--quick");
 
     /** Note file → (table form of its first paragraph → the table the tests point it at). */
     static final Map<String, Map<String, TestTable>> FORMS = new TreeMap<>(Map.of(

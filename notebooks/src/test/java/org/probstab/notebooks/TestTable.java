@@ -1,9 +1,7 @@
 package org.probstab.notebooks;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * A table the notebook tests produce with the real command line, in-process: {@code probstab ARGS... --out DIR}.
@@ -12,10 +10,8 @@ import java.util.function.Consumer;
  * @param name   directory name under the tests' table directory
  * @param args   the command line before {@code --out DIR}, starting with the command
  * @param inputs the tables the command reads (produced first), e.g. the boundary table {@code fractal} analyses
- * @param writer null, or what writes the table instead of the command line (a stand-in for a kind no command of this
- *               tree writes yet; {@code args} is then empty)
  */
-record TestTable(String name, List<String> args, List<TestTable> inputs, Consumer<Path> writer) {
+record TestTable(String name, List<String> args, List<TestTable> inputs) {
 
     TestTable {
         if (!name.matches("[a-z0-9-]+")) {
@@ -40,17 +36,12 @@ record TestTable(String name, List<String> args, List<TestTable> inputs, Consume
         List<String> a = new ArrayList<>(List.of(command, NotebookPaths.conf().resolve(conf).toString()));
         a.addAll(List.of(settings));
         a.addAll(List.of("--master", "local[2]"));
-        return new TestTable(name, a, List.of(), null);
+        return new TestTable(name, a, List.of());
     }
 
     /** {@code probstab fractal SOURCE_DIR --master local[2] --out DIR}: the fractal statistics of another table. */
     static TestTable fractal(String name, TestTable source) {
         return new TestTable(name, List.of("fractal", NotebookPaths.tables().resolve(source.name()).toString(),
-                "--master", "local[2]"), List.of(source), null);
-    }
-
-    /** A table written into DIR by {@code writer}, not by the command line. */
-    static TestTable standIn(String name, Consumer<Path> writer) {
-        return new TestTable(name, List.of(), List.of(), writer);
+                "--master", "local[2]"), List.of(source));
     }
 }
