@@ -31,9 +31,11 @@ import org.probstab.trajectory.ScalarProductEngine;
  * both signs): {@code renormalised} is cloop mode 1 (the engine renormalises every 16 steps, as cloop does),
  * {@code cutoff} is cloop mode 0 (the paper protocol, cut-offs 1e100 / 1e−140; cloop also divides its time by R·T,
  * whatever the stopping times). Compare with {@code ./cloop MODE 800 50000 LAMBDA 0.5} at the same λ.
- * {@code algorithm} is the stream: the JDK's L64X128MixRandom (results identical to today's estimators) or
- * xoshiro256+ with the ziggurat (cloop's kind of generator). {@code todaysEstimators} runs
- * {@code RenormalisedProduct.scalar} / {@code PaperProtocol.scalar} for λ and −λ, as a trajectory cell does today.
+ * {@code algorithm} is the stream: the JDK's L64X128MixRandom or xoshiro256+ with the ziggurat (cloop's kind of
+ * generator, and the estimators' streams). The {@code todays…} benchmarks call the estimators' sampler-based entry
+ * points ({@code RenormalisedProduct.scalar} / {@code .matrix}, {@code PaperProtocol.scalar}) for λ and −λ as two
+ * calls: since the estimators run on the engine, that is the engine with the law drawn by its sampler, one call per
+ * step (the README's numbers for them were measured on the estimators' earlier per-run loops).
  * {@code matrixRenormalised} is one step of the d = 2 random-symmetric product (000 Fig. 2-right), per run-step.
  */
 @State(Scope.Thread)
@@ -88,7 +90,7 @@ public class TrajectoryEngineBenchmark {
         return logNorms[0] + logNorms[MATRIX_RUNS - 1];
     }
 
-    /** Today's d = 2 renormalised product, for comparison. */
+    /** The estimator's d = 2 renormalised product ({@code RenormalisedProduct.matrix}), for comparison. */
     @Benchmark
     @OperationsPerInvocation(MATRIX_RUNS * (int) MATRIX_STEPS)
     public double todaysMatrixRenormalised() {
@@ -96,7 +98,7 @@ public class TrajectoryEngineBenchmark {
                 1e-3), SEED).exponent().value();
     }
 
-    /** Today's renormalised estimator for both signs (two passes, two sets of draws). */
+    /** The renormalised estimator's sampler entry point for both signs (two calls, two passes over the draws). */
     @Benchmark
     @OperationsPerInvocation(RUNS * (int) STEPS)
     public double todaysRenormalisedProduct() {
@@ -105,7 +107,7 @@ public class TrajectoryEngineBenchmark {
                 + RenormalisedProduct.scalar(law.freshBatchSampler(1), -lambda, s, SEED).exponent().value();
     }
 
-    /** Today's paper protocol for both signs. */
+    /** The paper protocol's sampler entry point for both signs (two calls). */
     @Benchmark
     @OperationsPerInvocation(RUNS * (int) STEPS)
     public double todaysPaperProtocol() {

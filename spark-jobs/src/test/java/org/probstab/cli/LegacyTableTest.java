@@ -27,15 +27,19 @@ import org.probstab.sweep.SweepSpec;
 /**
  * Tables written by earlier code stay readable (src/test/resources/legacy-tables, written at commit 689a02d with that
  * commit's export CSV beside each): today's {@code export} prints the same CSV byte for byte, and sweeping the same
- * config today gives the same rows. Every column the old table has is compared, except the wall time: to the bit, but
- * where results changed on purpose since then —
+ * config today gives the same rows. Where results changed on purpose since then, the rows of today's sweep are kept
+ * beside the old CSV as {@code NAME.resweep.csv} (without the wall time; written by this test when run with
+ * {@code -Dlegacy.record=true}) and today's sweep must equal them to the bit; without one it must equal the old
+ * rows to the bit. Either way today's rows are also compared with the old ones, every column but the wall time: to
+ * the bit, except
  * <ul>
  *   <li>N = ∞ quadrature cells: the exponents within 1e-13 absolute (the Chebyshev tables of F and V were made more
  *       accurate, 1.1e-15 against the 30-digit reference; the exponents are sums of a few such values, so their last
  *       bits move by far less than 1e-13);</li>
- *   <li>trajectory cells: the runs are drawn by xoshiro256+/ziggurat256 instead of L64X128MixRandom, so the estimate is
- *       a new Monte-Carlo draw of the same quantity: {@code exp_top} within 4 combined standard errors (z = 4), and the
- *       columns that follow from the draws ({@code exp_top_se}, {@code spectrum}, {@code phase}) are not compared.</li>
+ *   <li>trajectory cells: the runs are drawn by xoshiro256+/ziggurat256 on the trajectory engine instead of
+ *       L64X128MixRandom, so the estimate is a new Monte-Carlo draw of the same quantity: {@code exp_top} within 4
+ *       combined standard errors (z = 4), and the columns that follow from the draws ({@code exp_top_se},
+ *       {@code spectrum}, {@code phase}) are not compared.</li>
  * </ul>
  */
 class LegacyTableTest {
@@ -92,6 +96,12 @@ class LegacyTableTest {
             fields.remove(elapsed);
             oldWithoutTime.add(String.join(",", fields));
         }
+        Path resweep = legacy(name + ".resweep.csv");
+        if (Boolean.getBoolean("legacy.record")) {
+            Files.writeString(resweep, String.join("\n", newLines) + "\n", StandardCharsets.UTF_8);
+        }
+        assertThat(newLines).isEqualTo(Files.exists(resweep)
+                ? Files.readString(resweep, StandardCharsets.UTF_8).lines().toList() : oldWithoutTime);
         assertThat(newLines).hasSameSizeAs(oldWithoutTime);
         assertThat(newLines.get(0)).isEqualTo(oldWithoutTime.get(0));
         int method = columns.indexOf("method");

@@ -85,9 +85,11 @@ class SimulationFiguresQuickTest {
     }
 
     /**
-     * 002 Fig. 2-left on the quick 10 × 14 grid (200 runs of 200 steps): wherever the simulated phase (escape
+     * 002 Fig. 2-left on the quick 10 × 14 grid (200 runs of 1000 steps): wherever the simulated phase (escape
      * probability above ½) and the sign of the closed-form Λ disagree, Λ changes sign within one grid cell; and the
-     * disagreements are few (below 10 % of the cells).
+     * disagreements are few (below 10 % of the cells). The 1000 steps matter at the grid's smallest λ = 0.04: at
+     * a = 1/3, Λ ≈ −0.007 per step, so 200 steps would shrink w by e^{−1.5} only and leave most runs outside the
+     * central bins — a finite-time effect, not the phase.
      */
     @Test
     void escapeBoundaryIsTheClosedFormWithinOneGridCell() {
