@@ -4,8 +4,9 @@ import org.probstab.special.Chebyshev;
 import org.probstab.special.Constants;
 
 /**
- * The kernel of {@code org.probstab.lyapunov.NormalLogExpectation} before its F and V were evaluated in batches
- * (a verbatim copy apart from the names): the baseline that {@link QuadratureBenchmark} measures beside the current kernel.
+ * The kernel of {@code org.probstab.lyapunov.NormalLogExpectation} before its F and V were evaluated in batches on
+ * quarter intervals (36-point unit intervals, one point at a time; a verbatim copy apart from the names): the
+ * baseline that {@link QuadratureBenchmark} and {@link QuadratureCpuComparison} measure beside the current kernel.
  *
  * <p>E log|c + Z| and Var log|c + Z| for Z ~ N(0, 1): the inner expectation of the N = ∞ Gaussian-regression
  * exponent (DESIGN §2, "N = ∞, Gaussian regression, any S"; used by {@link GaussianChiSquareQuadrature}).

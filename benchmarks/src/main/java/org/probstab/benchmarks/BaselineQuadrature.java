@@ -10,7 +10,8 @@ import org.probstab.special.RunningMoments;
 
 /**
  * The kernel of {@code org.probstab.lyapunov.GaussianChiSquareQuadrature} before its F and V were evaluated in batches
- * (a verbatim copy apart from the names): the baseline that {@link QuadratureBenchmark} measures beside the current kernel.
+ * ({@link BaselineNormalLogExpectation}, node by node; a verbatim copy apart from the names): the
+ * baseline that {@link QuadratureBenchmark} and {@link QuadratureCpuComparison} measure beside the current kernel.
  *
  * <p>Exact (quadrature) exponents of the matrix-factorisation saddle at N = ∞ with Gaussian regression data
  * (DESIGN §2, "N = ∞, Gaussian regression, any S"; 000 §5.3, Prop. 1): x ~ N(0,1), ε ~ N(0,σ²), y = μx + (1−μ)ε,

@@ -185,9 +185,10 @@ public final class NormalLogExpectation {
         if (small == 0) {
             return;
         }
-        clenshaw(F_PADDED, twoY, offset, small, longest, batch.fb1, batch.fb2);
         if (withVariance) {
-            clenshaw(V_PADDED, twoY, offset, small, longest, batch.vb1, batch.vb2);
+            clenshawPair(twoY, offset, small, longest, batch);
+        } else {
+            clenshaw(F_PADDED, twoY, offset, small, longest, batch.fb1, batch.fb2);
         }
         int q = 0;
         for (int i = 0; i < count; i++) {
@@ -200,6 +201,88 @@ public final class NormalLogExpectation {
                 }
                 q++;
             }
+        }
+    }
+
+    /**
+     * {@link #clenshaw} of F and V together: four points per pass, each with the chains of both tables (eight
+     * independent chains of multiply–adds, the same operations as two separate passes, so the same bits).
+     */
+    private static void clenshawPair(double[] twoY, int[] offset, int n, int longest, Batch batch) {
+        double[] f = F_PADDED;
+        double[] g = V_PADDED;
+        int q = 0;
+        for (; q + 3 < n; q += 4) {
+            double y0 = twoY[q];
+            double y1 = twoY[q + 1];
+            double y2 = twoY[q + 2];
+            double y3 = twoY[q + 3];
+            int o0 = offset[q];
+            int o1 = offset[q + 1];
+            int o2 = offset[q + 2];
+            int o3 = offset[q + 3];
+            double p0 = 0;
+            double p1 = 0;
+            double p2 = 0;
+            double p3 = 0;
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            double s3 = 0;
+            double u0 = 0;
+            double u1 = 0;
+            double u2 = 0;
+            double u3 = 0;
+            double w0 = 0;
+            double w1 = 0;
+            double w2 = 0;
+            double w3 = 0;
+            for (int j = longest - 1; j > 0; j--) {
+                double n0 = y0 * p0 - s0 + f[o0 + j];
+                double n1 = y1 * p1 - s1 + f[o1 + j];
+                double n2 = y2 * p2 - s2 + f[o2 + j];
+                double n3 = y3 * p3 - s3 + f[o3 + j];
+                double m0 = y0 * u0 - w0 + g[o0 + j];
+                double m1 = y1 * u1 - w1 + g[o1 + j];
+                double m2 = y2 * u2 - w2 + g[o2 + j];
+                double m3 = y3 * u3 - w3 + g[o3 + j];
+                s0 = p0;
+                s1 = p1;
+                s2 = p2;
+                s3 = p3;
+                p0 = n0;
+                p1 = n1;
+                p2 = n2;
+                p3 = n3;
+                w0 = u0;
+                w1 = u1;
+                w2 = u2;
+                w3 = u3;
+                u0 = m0;
+                u1 = m1;
+                u2 = m2;
+                u3 = m3;
+            }
+            batch.fb1[q] = p0;
+            batch.fb1[q + 1] = p1;
+            batch.fb1[q + 2] = p2;
+            batch.fb1[q + 3] = p3;
+            batch.fb2[q] = s0;
+            batch.fb2[q + 1] = s1;
+            batch.fb2[q + 2] = s2;
+            batch.fb2[q + 3] = s3;
+            batch.vb1[q] = u0;
+            batch.vb1[q + 1] = u1;
+            batch.vb1[q + 2] = u2;
+            batch.vb1[q + 3] = u3;
+            batch.vb2[q] = w0;
+            batch.vb2[q + 1] = w1;
+            batch.vb2[q + 2] = w2;
+            batch.vb2[q + 3] = w3;
+        }
+        if (q < n) {
+            clenshawTail(f, twoY, offset, q, n, longest, batch.fb1, batch.fb2);
+            clenshawTail(g, twoY, offset, q, n, longest, batch.vb1, batch.vb2);
         }
     }
 
@@ -251,7 +334,13 @@ public final class NormalLogExpectation {
             b2[q + 2] = s2;
             b2[q + 3] = s3;
         }
-        for (; q < n; q++) {
+        clenshawTail(table, twoY, offset, q, n, longest, b1, b2);
+    }
+
+    /** {@link #clenshaw} one point at a time, for points {@code from} to {@code n} − 1. */
+    private static void clenshawTail(double[] table, double[] twoY, int[] offset, int from, int n, int longest,
+                                     double[] b1, double[] b2) {
+        for (int q = from; q < n; q++) {
             double y = twoY[q];
             int o = offset[q];
             double p = 0;
