@@ -1,6 +1,7 @@
 package org.probstab.boundary;
 
 import java.util.Arrays;
+import org.probstab.special.Constants;
 
 /**
  * f(λ) = Σ_k w_k log|1 − λc_k| for atoms (c_k, w_k), prepared for {@link PoleBracketing}: Λ₋ is c = χ_B, Λ₊ is
@@ -33,7 +34,6 @@ final class LogFactorSum {
     private static final long ONE_BITS = 0x3FF0000000000000L;
     private static final long MIN_NORMAL_BITS = 0x0010000000000000L;
     private static final long MAX_FINITE_BITS = 0x7FEFFFFFFFFFFFFFL;
-    private static final double LN2 = 0x1.62e42fefa39efp-1;
     /** Factors per block product. */
     private static final int BLOCK = 8;
     /** Up to this |λ|·max|c| every factor is at most 2¹²⁰ and the block products cannot overflow. */
@@ -311,7 +311,7 @@ final class LogFactorSum {
             a2 -= r * r;
             careful += carefully(c, i, i + 1, lambda);
         }
-        acc[0] += exponents * LN2 + Math.log(mantissa) + careful;
+        acc[0] += exponents * Constants.LN2 + Math.log(mantissa) + careful;
         acc[1] += a1 + b1;
         acc[2] += a2 + b2;
     }
@@ -364,7 +364,7 @@ final class LogFactorSum {
         if (i < to) {
             careful += carefully(c, i, to, lambda);
         }
-        return exponents * LN2 + Math.log(mantissa) + careful;
+        return exponents * Constants.LN2 + Math.log(mantissa) + careful;
     }
 
     /** The same sum term by term: −∞ for a zero factor, log|λ| + log|c| where λc overflows. */

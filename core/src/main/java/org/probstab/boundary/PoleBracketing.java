@@ -2,6 +2,7 @@ package org.probstab.boundary;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.probstab.special.Constants;
 
 /**
  * Every root in (λ_lo, λ_hi] of f(λ) = Σ_B w_B log|1 − λc_B| by bracketing between consecutive poles (DESIGN §6):
@@ -64,7 +65,6 @@ public final class PoleBracketing {
     /** Below this relative size the first-order correction of a stripe is beneath double resolution. */
     private static final double NARROW = 0x1p-60;
     private static final int MAX_ITERATIONS = 300;
-    private static final double LN2 = 0x1.62e42fefa39efp-1;
 
     private final LogFactorSum f;
     private final BoundaryExponent exponent;
@@ -466,7 +466,7 @@ public final class PoleBracketing {
                 double uMinus = logDistance(falling, j);
                 double uPlus = logDistance(rising, j);
                 double top = Math.max(uMinus, uPlus);
-                double lhw = top + Math.log1p(Math.exp(Math.min(uMinus, uPlus) - top)) - LN2;
+                double lhw = top + Math.log1p(Math.exp(Math.min(uMinus, uPlus) - top)) - Constants.LN2;
                 stripe[i] = true;
                 stripe[i + 1] = true;
                 halfWidth[i] = lhw;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.probstab.boundary.BatchAtoms;
 import org.probstab.boundary.RowBoundary;
+import org.probstab.special.Constants;
 
 /**
  * Pole seeding of adaptive refinement for exact finite-N models (DESIGN §6): a box of the (λ, other axes) grid whose
@@ -28,7 +29,6 @@ import org.probstab.boundary.RowBoundary;
 public final class PoleSeeding {
 
     private static final int CACHE = 256;
-    private static final double LN2 = Math.log(2);
 
     private final String model;
     private final long seed;
@@ -130,7 +130,7 @@ public final class PoleSeeding {
                 rest += row.weight(j) * Math.log(Math.abs(1 - cj / c));
             }
         }
-        return rest > 0 ? LN2 - rest / weight - Math.log(c) : Double.NEGATIVE_INFINITY;
+        return rest > 0 ? Constants.LN2 - rest / weight - Math.log(c) : Double.NEGATIVE_INFINITY;
     }
 
     private BatchAtoms atoms(Map<String, ?> parameters) {

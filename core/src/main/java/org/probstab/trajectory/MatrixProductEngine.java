@@ -2,6 +2,7 @@ package org.probstab.trajectory;
 
 import java.util.Objects;
 import org.probstab.random.RunStreams;
+import org.probstab.special.Constants;
 
 /**
  * The trajectory engine for d×d products θ_{t+1} = (I − λĤ_t) θ_t (000 eq. 8, Thm 3; DESIGN §2): R runs in
@@ -65,7 +66,7 @@ public final class MatrixProductEngine {
         double[] logNorms = new double[runs];
         for (int r = 0; r < runs; r++) {
             logNorms[r] = exponent[r] == COLLAPSED ? Double.NEGATIVE_INFINITY
-                    : exponent[r] * ScalarProductEngine.LN2 + StrictMath.log(norm(v, r * d, d));
+                    : exponent[r] * Constants.LN2 + StrictMath.log(norm(v, r * d, d));
         }
         return logNorms;
     }

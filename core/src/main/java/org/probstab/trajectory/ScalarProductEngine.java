@@ -2,6 +2,7 @@ package org.probstab.trajectory;
 
 import java.util.Objects;
 import org.probstab.random.RunStreams;
+import org.probstab.special.Constants;
 
 /**
  * The trajectory engine for commuting (rank-1) products z_{t+1} = (1 − λχ_t) z_t, z_0 = 1 (000 Thm 1, 002 Lemma 1;
@@ -35,7 +36,6 @@ public final class ScalarProductEngine {
     /** Steps whose draws one {@link CurvatureDraws#fill} call makes (a multiple of {@link #BLOCK}). */
     public static final int DRAW_BLOCK = CurvatureDraws.MAX_BLOCK;
 
-    static final double LN2 = 0.6931471805599453;
     static final double SAFE_MAX = 0x1p500;
     static final double SAFE_MIN = 0x1p-500;
     private static final long EXPONENT_MASK = 0x7FF0_0000_0000_0000L;
@@ -166,7 +166,7 @@ public final class ScalarProductEngine {
                             if (collapsed[j][r + q]) {
                                 continue;
                             }
-                            double logNow = exponent[j][r + q] * LN2 + StrictMath.log(Math.abs(mantissa[j][r + q]));
+                            double logNow = exponent[j][r + q] * Constants.LN2 + StrictMath.log(Math.abs(mantissa[j][r + q]));
                             blockSums[j][r + q][block] = logNow - blockStart[j][r + q];
                             blockStart[j][r + q] = logNow;
                         }
@@ -179,7 +179,7 @@ public final class ScalarProductEngine {
         for (int j = 0; j < lanes; j++) {
             for (int r = 0; r < runs; r++) {
                 logNorms[j][r] = collapsed[j][r] ? Double.NEGATIVE_INFINITY
-                        : exponent[j][r] * LN2 + StrictMath.log(Math.abs(mantissa[j][r]));
+                        : exponent[j][r] * Constants.LN2 + StrictMath.log(Math.abs(mantissa[j][r]));
             }
         }
         return new ProductRuns(steps, logNorms, varianceBlock, blockSums);
