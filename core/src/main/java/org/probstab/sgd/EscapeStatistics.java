@@ -11,14 +11,15 @@ package org.probstab.sgd;
  *       [t₀, t₀ + τ] (eq. 9 with the sum of the log-ratios of consecutive steps telescoped; the paper uses t₀ = 0,
  *       τ = 50 in §6.2 and 100 in App. A.2), SE = sd_r/√R. A run whose w is exactly 0 at the window's end
  *       contributes −∞ (γ̂ = −∞, SE 0, as a collapsed Lyapunov trajectory); a run that diverged (non-finite w)
- *       contributes +∞.</li>
+ *       contributes +∞. When some runs collapsed and others diverged (at λ = 1 on the two-point law, where
+ *       1 − λx = 0 for one point), γ̂ is undefined: NaN with a NaN SE, null in the table.</li>
  * </ul>
  *
  * @param probability       escape probability, in [0, 1]
  * @param probabilitySe     its binomial standard error
  * @param centralHalfWidth  h: a run escaped when |w_T| ≥ h (or w_T ≥ h, w_T &lt; −h: the bins are [−h, 0), [0, h))
- * @param rate              γ̂ (±∞ allowed, never NaN)
- * @param rateSe            its standard error (0 when γ̂ is infinite, +∞ with one run)
+ * @param rate              γ̂ (±∞ allowed; NaN only when undefined, see above)
+ * @param rateSe            its standard error (0 when γ̂ is infinite, +∞ with one run, NaN with a NaN γ̂)
  * @param windowStart       t₀
  * @param windowLength      τ ≥ 1
  * @param medianLogAbs      the median over runs of ln|w_T| (−∞ when more than half collapsed to 0): far below 0
@@ -31,9 +32,9 @@ public record EscapeStatistics(double probability, double probabilitySe, double 
         if (!(probability >= 0 && probability <= 1)) {
             throw new IllegalArgumentException("escape probability must be in [0, 1], got " + probability);
         }
-        if (Double.isNaN(rate) || !(rateSe >= 0)) {
-            throw new IllegalArgumentException("escape rate must not be NaN and its SE must be >= 0, got " + rate
-                    + " +- " + rateSe);
+        if (Double.isNaN(rate) ? !Double.isNaN(rateSe) : !(rateSe >= 0)) {
+            throw new IllegalArgumentException("escape rate SE must be >= 0 (NaN exactly when the rate is), got "
+                    + rate + " +- " + rateSe);
         }
         if (windowStart < 0 || windowLength < 1) {
             throw new IllegalArgumentException("escape window must have start >= 0 and length >= 1");

@@ -388,12 +388,10 @@ public final class TwoPointSaddleSimulation implements Simulator {
             minus |= rate == Double.NEGATIVE_INFINITY;
             rates[r] = rate;
         }
-        if (plus && minus) {
-            throw new ArithmeticException("escape rate undefined: in the window some runs collapsed to w = 0 and"
-                    + " others diverged (a = " + s.a() + ", lambda = " + s.optimizer().lambda() + ")");
-        }
-        double rate = Statistics.mean(rates);
-        double rateSe = Statistics.standardError(rates, rate);
+        // Some runs collapsed to w = 0 and others diverged: γ̂ would be −∞ + ∞, undefined (null in the table); the
+        // cell is still written, with the escape probability and the histogram.
+        double rate = plus && minus ? Double.NaN : Statistics.mean(rates);
+        double rateSe = plus && minus ? Double.NaN : Statistics.standardError(rates, rate);
         double[] logAbs = new double[n];
         for (int r = 0; r < n; r++) {
             double x = Math.abs(w[r]);

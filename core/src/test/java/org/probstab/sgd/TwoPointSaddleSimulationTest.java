@@ -2,6 +2,7 @@ package org.probstab.sgd;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 import org.probstab.law.TwoPointLaw;
@@ -95,6 +96,28 @@ class TwoPointSaddleSimulationTest {
                 new Optimizer(OptimizerKind.ADAM, 0.2, 0.9, 0.999)).withRunsAndSteps(50, 500);
         assertThat(TwoPointSaddleSimulation.run(s.withWindow(0, 50), SEED).finalW())
                 .containsExactly(TwoPointSaddleSimulation.run(s.withWindow(123, 331), SEED).finalW());
+    }
+
+    /**
+     * Quartic loss at a = −1, λ = 1 (x = 1 gives w ← −w³, x = −2 gives w ← 3w − w³): over 50 steps some runs collapse
+     * to w = 0 exactly and others diverge, so γ̂ = −∞ + ∞ is undefined. The cell is still an outcome: γ̂ and its SE
+     * are NaN (null in the table), and the escape probability is the fraction of runs outside the central bins,
+     * counted here from the final values.
+     */
+    @Test
+    void anUndefinedEscapeRateLeavesTheRestOfTheCell() {
+        TwoPointSaddleSimulation.Settings s = TwoPointSaddleSimulation.Settings.of(-1, TwoPointLoss.QUARTIC,
+                Optimizer.sgd(1)).withRunsAndSteps(400, 50);
+        TwoPointSaddleSimulation.Runs runs = TwoPointSaddleSimulation.run(s, SEED);
+        double[] w = runs.finalW();
+        assertThat(Arrays.stream(w).filter(x -> x == 0).count()).as("collapsed runs").isPositive();
+        assertThat(Arrays.stream(w).filter(x -> !Double.isFinite(x)).count()).as("diverged runs").isPositive();
+        SimulationOutcome o = TwoPointSaddleSimulation.outcome(s, runs);
+        assertThat(o.escape().rate()).isNaN();
+        assertThat(o.escape().rateSe()).isNaN();
+        double h = 2 * s.range() / s.bins();
+        long outside = Arrays.stream(w).filter(x -> !(x >= -h && x < h)).count();
+        assertThat(o.escape().probability()).isEqualTo((double) outside / w.length);
     }
 
     /**
