@@ -10,7 +10,6 @@ import org.probstab.spark.BoundaryJob;
 import org.probstab.spark.Sessions;
 import org.probstab.spark.TableOutput;
 import org.probstab.sweep.BoundaryPlan;
-import org.probstab.sweep.SweepConfig;
 import org.probstab.sweep.SweepSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -65,9 +64,7 @@ final class BoundaryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String fileName = config.getFileName().toString();
-        String defaultName = fileName.endsWith(".conf") ? fileName.substring(0, fileName.length() - 5) : fileName;
-        SweepSpec sweep = SweepSpec.from(SweepConfig.load(config, set.overrides), defaultName);
+        SweepSpec sweep = set.sweep(config, false);
         if (csv && (run.out != null || run.resume || run.overwrite)) {
             throw InvalidInputException.of("--csv", "--csv prints the table and writes nothing: allowed without"
                     + " --out, --resume and --overwrite");

@@ -10,7 +10,6 @@ import org.probstab.spark.RefineJob;
 import org.probstab.spark.Sessions;
 import org.probstab.spark.TableOutput;
 import org.probstab.sweep.RefinementPlan;
-import org.probstab.sweep.SweepConfig;
 import org.probstab.sweep.SweepSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -68,9 +67,7 @@ final class RefineCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String fileName = config.getFileName().toString();
-        String defaultName = fileName.endsWith(".conf") ? fileName.substring(0, fileName.length() - 5) : fileName;
-        SweepSpec sweep = SweepSpec.from(SweepConfig.load(config, set.overrides), defaultName);
+        SweepSpec sweep = set.sweep(config, false);
         sweep = sweep.withOutputPath(run.out != null ? run.out : sweep.outputPath() + "-refined");
         RefinementPlan plan = new RefinementPlan(sweep, axes, levels, !noHalo, !noPoleSeeding);
         RefineJob.Options options = new RefineJob.Options(run.options(), budget);

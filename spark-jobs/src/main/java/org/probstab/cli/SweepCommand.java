@@ -7,7 +7,6 @@ import org.apache.spark.sql.SparkSession;
 import org.probstab.spark.Sessions;
 import org.probstab.spark.SweepJob;
 import org.probstab.spark.TableOutput;
-import org.probstab.sweep.SweepConfig;
 import org.probstab.sweep.SweepPlan;
 import org.probstab.sweep.SweepSpec;
 import picocli.CommandLine.Command;
@@ -52,9 +51,7 @@ final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String fileName = config.getFileName().toString();
-        String defaultName = fileName.endsWith(".conf") ? fileName.substring(0, fileName.length() - 5) : fileName;
-        SweepSpec sweep = SweepSpec.from(SweepConfig.load(config, set.overrides, quick), defaultName);
+        SweepSpec sweep = set.sweep(config, quick);
         if (run.out != null) {
             sweep = sweep.withOutputPath(run.out);
         }

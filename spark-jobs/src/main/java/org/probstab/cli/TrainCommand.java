@@ -15,7 +15,6 @@ import org.probstab.spark.Sessions;
 import org.probstab.spark.SweepJob;
 import org.probstab.spark.TableOutput;
 import org.probstab.sweep.Axis;
-import org.probstab.sweep.SweepConfig;
 import org.probstab.sweep.SweepPlan;
 import org.probstab.sweep.SweepSpec;
 import picocli.CommandLine.Command;
@@ -59,9 +58,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String fileName = config.getFileName().toString();
-        String defaultName = fileName.endsWith(".conf") ? fileName.substring(0, fileName.length() - 5) : fileName;
-        SweepSpec sweep = SweepSpec.from(SweepConfig.load(config, set.overrides, quick), defaultName);
+        SweepSpec sweep = set.sweep(config, quick);
         if (!NetChunkEvaluator.isNet(sweep.model())) {
             throw InvalidInputException.outOfRange("sweep.model", "'" + sweep.model() + "'", String.join("|",
                     netModels()) + " (probstab sweep runs the other models)");
