@@ -13,8 +13,11 @@ import org.probstab.special.FastLog;
  * <p>West's update (CACM 22 (1979); {@code RunningMoments#addWest}) of the k-th batch, of weight w_k,
  * <pre>  W_k = W_{k−1} + w_k,   R = (x_k − x̄)·(w_k/W_k),   x̄ += R,   M₂ += W_{k−1}·(x_k − x̄_old)·R,</pre>
  * uses the weights only through W_{k−1} and w_k/W_k, which depend on N, S and the replacement mode but neither on
- * the data nor on λ: they are computed once per (N, S, replacement) and shared. Each λ then costs a bulk logarithm
- * ({@link FastLog#logAll}) and a multiply–add recurrence per batch and sign, with no division. The operations and
+ * the data nor on λ: they are computed once per (N, S, replacement) and shared. Each λ then costs, per batch, two
+ * logarithms ({@link FastLog#log}) and a multiply–add recurrence per sign, with no division, in one loop: the
+ * recurrences are serial, the logarithms independent of them, so the processor computes the next batches'
+ * logarithms while a recurrence waits (a separate bulk pass, {@link FastLog#logAll}, then the recurrences measured
+ * slower). The operations and
  * their order are those of {@link BatchEnumeration#exponent}, so the results are the same to the bit (a test
  * checks it); an enumeration with a batch of probability below 2⁻¹⁰⁷⁴ (weight 0, which {@code exponent} skips)
  * is not represented here ({@link #of} returns null).
@@ -24,7 +27,7 @@ import org.probstab.special.FastLog;
  */
 public final class EnumeratedBatches {
 
-    /** Batches per block of the bulk logarithm. */
+    /** Batches per block: a block with a zero or infinite factor is redone batch by batch. */
     private static final int BLOCK = 256;
 
     /** The λ- and data-free part of an enumeration, per (N, S, replacement); bounded, emptied when full. */
@@ -164,50 +167,65 @@ public final class EnumeratedBatches {
         ExactFiniteSum.checkLambda(lambda);
         double[] previous = weights.previous();
         double[] ratios = weights.ratios();
-        double[] factors = new double[2 * BLOCK];
-        double[] logs = new double[2 * BLOCK];
-        double[] scratch = new double[2 * BLOCK];
         Sign minus = new Sign();
         Sign plus = new Sign();
+        double meanMinus = 0;
+        double squaresMinus = 0;
+        double meanPlus = 0;
+        double squaresPlus = 0;
         int n = means.length;
         for (int start = 0; start < n; start += BLOCK) {
-            int m = Math.min(BLOCK, n - start);
-            for (int i = 0; i < m; i++) {
-                double step = lambda * means[start + i];
-                factors[i] = Math.abs(1 - step);
-                factors[m + i] = Math.abs(1 + step);
+            int end = Math.min(start + BLOCK, n);
+            // One loop: the two logarithms of a batch are independent of the West recurrences, which are serial
+            // (three dependent operations per batch and sign), so the processor overlaps them.
+            double blockMeanMinus = meanMinus;
+            double blockSquaresMinus = squaresMinus;
+            double blockMeanPlus = meanPlus;
+            double blockSquaresPlus = squaresPlus;
+            for (int k = start; k < end; k++) {
+                double step = lambda * means[k];
+                double logMinus = FastLog.log(Math.abs(1 - step));
+                double logPlus = FastLog.log(Math.abs(1 + step));
+                double p = previous[k];
+                double r = ratios[k];
+                double deltaMinus = logMinus - blockMeanMinus;
+                double rMinus = deltaMinus * r;
+                blockMeanMinus += rMinus;
+                blockSquaresMinus += p * deltaMinus * rMinus;
+                double deltaPlus = logPlus - blockMeanPlus;
+                double rPlus = deltaPlus * r;
+                blockMeanPlus += rPlus;
+                blockSquaresPlus += p * deltaPlus * rPlus;
             }
-            if (FastLog.logAll(factors, 0, 2 * m, logs, scratch)) {
-                double meanMinus = minus.mean;
-                double squaresMinus = minus.squares;
-                double meanPlus = plus.mean;
-                double squaresPlus = plus.squares;
-                for (int i = 0; i < m; i++) {
-                    double p = previous[start + i];
-                    double r = ratios[start + i];
-                    double deltaMinus = logs[i] - meanMinus;
-                    double rMinus = deltaMinus * r;
-                    meanMinus += rMinus;
-                    squaresMinus += p * deltaMinus * rMinus;
-                    double deltaPlus = logs[m + i] - meanPlus;
-                    double rPlus = deltaPlus * r;
-                    meanPlus += rPlus;
-                    squaresPlus += p * deltaPlus * rPlus;
-                }
+            // A zero factor (log −∞) or an overflowing one (+∞) leaves a mean that is not finite, and once not
+            // finite it stays so (∞ − ∞ and NaN propagate); finite logs of doubles are below 745 in magnitude.
+            if (Double.isFinite(blockMeanMinus) && Double.isFinite(blockMeanPlus)) {
+                meanMinus = blockMeanMinus;
+                squaresMinus = blockSquaresMinus;
+                meanPlus = blockMeanPlus;
+                squaresPlus = blockSquaresPlus;
+                minus.finite = true;
+                plus.finite = true;
+            } else {
                 minus.mean = meanMinus;
                 minus.squares = squaresMinus;
                 plus.mean = meanPlus;
                 plus.squares = squaresPlus;
-                minus.finite = true;
-                plus.finite = true;
-            } else {
-                for (int i = 0; i < m; i++) {
-                    double x = means[start + i];
-                    minus.add(ExactFiniteSum.logFactor(lambda, x), previous[start + i], ratios[start + i]);
-                    plus.add(ExactFiniteSum.logFactor(-lambda, x), previous[start + i], ratios[start + i]);
+                for (int k = start; k < end; k++) {
+                    double x = means[k];
+                    minus.add(ExactFiniteSum.logFactor(lambda, x), previous[k], ratios[k]);
+                    plus.add(ExactFiniteSum.logFactor(-lambda, x), previous[k], ratios[k]);
                 }
+                meanMinus = minus.mean;
+                squaresMinus = minus.squares;
+                meanPlus = plus.mean;
+                squaresPlus = plus.squares;
             }
         }
+        minus.mean = meanMinus;
+        minus.squares = squaresMinus;
+        plus.mean = meanPlus;
+        plus.squares = squaresPlus;
         return new ExponentEstimate[] {minus.estimate(weights.total(), count), plus.estimate(weights.total(), count)};
     }
 
