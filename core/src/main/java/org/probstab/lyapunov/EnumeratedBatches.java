@@ -7,25 +7,32 @@ import org.probstab.special.FastLog;
 
 /**
  * {@link BatchEnumeration}'s exponents at many learning rates: the minibatches of a finite dataset enumerated once,
- * then Λ(λ) = Σ_B P(B) log|1 − λχ_B| and s² for each λ from the stored batch means χ_B, both signs in one pass
- * ({@link #exponentPair}: Λ₋ = Λ(λ), Λ₊ = Λ(−λ)).
+ * then Λ(λ) = Σ_B P(B) log|1 − λχ_B| and s² for each λ, both signs in one pass ({@link #exponentPair}:
+ * Λ₋ = Λ(λ), Λ₊ = Λ(−λ)).
+ *
+ * <p>A batch is a sorted index tuple (i_1 ≤ … ≤ i_S with replacement, &lt; without); in the enumeration order the
+ * last index runs over its range fastest, so the batches come in <i>runs</i> that share the first S − 1 indices:
+ * <pre>  χ_B = (P + χ_t)·(1/S),   P = χ_{i_1} + … + χ_{i_{S−1}} (prefix sum, left to right),   t = i_{S−1} … N − 1</pre>
+ * (t from i_{S−1} + 1 without replacement). The runs' prefix sums P and first indices are kept (C(N+S−2, S−1) of
+ * them with replacement: N at S = 2), and χ_B is formed in the loop that uses it, by the same two operations as
+ * {@link BatchEnumeration} forms it; a run of a dataset is N times smaller than its batch means would be, and
+ * costs no more to recompute for each λ than stored means cost to read.
  *
  * <p>West's update (CACM 22 (1979); {@code RunningMoments#addWest}) of the k-th batch, of weight w_k,
  * <pre>  W_k = W_{k−1} + w_k,   R = (x_k − x̄)·(w_k/W_k),   x̄ += R,   M₂ += W_{k−1}·(x_k − x̄_old)·R,</pre>
  * uses the weights only through W_{k−1} and w_k/W_k, which depend on N, S and the replacement mode but neither on
- * the data nor on λ: they are computed once per (N, S, replacement) and shared. Each λ then costs a bulk logarithm
- * ({@link FastLog#logAll}) and a multiply–add recurrence per batch and sign, with no division. The operations and
- * their order are those of {@link BatchEnumeration#exponent}, so the results are the same to the bit (a test
- * checks it); an enumeration with a batch of probability below 2⁻¹⁰⁷⁴ (weight 0, which {@code exponent} skips)
- * is not represented here ({@link #of} returns null).
+ * the data nor on λ: they are computed once per (N, S, replacement) and shared. Each λ then costs, per batch, two
+ * logarithms ({@link FastLog#log}) and a multiply–add recurrence per sign, with no division, in one loop: the
+ * recurrences are serial, the logarithms independent of them, so the processor computes the next batches'
+ * logarithms while a recurrence waits (a separate bulk pass, {@link FastLog#logAll}, then the recurrences measured
+ * slower). The operations and their order are those of {@link BatchEnumeration#exponent}, so the results are the
+ * same to the bit (a test checks it); an enumeration with a batch of probability below 2⁻¹⁰⁷⁴ (weight 0, which
+ * {@code exponent} skips) is not represented here ({@link #of} returns null).
  *
- * <p>Zero factors and overflow follow {@link ExactFiniteSum}: a block of batches with a zero or infinite factor is
+ * <p>Zero factors and overflow follow {@link ExactFiniteSum}: a run of batches with a zero or infinite factor is
  * redone batch by batch with {@link ExactFiniteSum#logFactor}, a zero factor giving Λ = −∞.
  */
 public final class EnumeratedBatches {
-
-    /** Batches per block of the bulk logarithm. */
-    private static final int BLOCK = 256;
 
     /** The λ- and data-free part of an enumeration, per (N, S, replacement); bounded, emptied when full. */
     private static final Map<WeightKey, Weights> WEIGHTS = new ConcurrentHashMap<>();
@@ -38,14 +45,23 @@ public final class EnumeratedBatches {
     private record Weights(double[] previous, double[] ratios, double total) {
     }
 
-    private final double[] means;
+    /** χ_1 … χ_N. */
+    private final double[] chi;
+    /** Per run: the prefix sum P of its first S − 1 values (0 at S = 1). */
+    private final double[] prefixSums;
+    /** Per run: the first value of its last index t (it runs to N − 1). */
+    private final int[] firstLast;
+    private final double inverseS;
     private final Weights weights;
     private final long count;
 
-    private EnumeratedBatches(double[] means, Weights weights) {
-        this.means = means;
+    private EnumeratedBatches(double[] chi, double[] prefixSums, int[] firstLast, int s, Weights weights, long count) {
+        this.chi = chi;
+        this.prefixSums = prefixSums;
+        this.firstLast = firstLast;
+        this.inverseS = 1.0 / s;
         this.weights = weights;
-        this.count = means.length;
+        this.count = count;
     }
 
     /**
@@ -71,25 +87,26 @@ public final class EnumeratedBatches {
         if (w.ratios() == null) {
             return null;
         }
-        return new EnumeratedBatches(means(data.values(), s, withReplacement, (int) count), w);
+        double[] chi = data.values();
+        int n = chi.length;
+        if (s == 1) {
+            return new EnumeratedBatches(chi, new double[] {0}, new int[] {0}, 1, w, count);
+        }
+        long runs = withReplacement ? BatchEnumeration.batchCount(n, s - 1, true)
+                : BatchEnumeration.batchCount(n - 1, s - 1, false);
+        double[] prefixSums = new double[(int) runs];
+        int[] firstLast = new int[(int) runs];
+        enumerateRuns(chi, s, withReplacement, prefixSums, firstLast);
+        return new EnumeratedBatches(chi, prefixSums, firstLast, s, w, count);
     }
 
     /**
-     * The batch means χ_B in the enumeration order of {@link BatchEnumeration}, computed as it computes them
-     * (prefix sums over the sorted index tuple, times 1/S) but without the weights, which {@link Weights} holds.
-     * The first S − 1 positions are enumerated as there; the last one runs over its range in a tight loop.
+     * The runs in the enumeration order of {@link BatchEnumeration}: the first S − 1 positions enumerated as there
+     * (prefix sums over the sorted index tuple), each giving a prefix sum and the first value of the last index.
      */
-    private static double[] means(double[] chi, int s, boolean withReplacement, int count) {
+    private static void enumerateRuns(double[] chi, int s, boolean withReplacement, double[] prefixSums,
+                                      int[] firstLast) {
         int n = chi.length;
-        double[] means = new double[count];
-        double inverseS = 1.0 / s;
-        int k = 0;
-        if (s == 1) {
-            for (int t = 0; t < n; t++) {
-                means[k++] = (0 + chi[t]) * inverseS;
-            }
-            return means;
-        }
         int p = s - 1;                    // prefix positions 0 … p − 1
         int[] index = new int[p];
         double[] sum = new double[p];
@@ -98,22 +115,22 @@ public final class EnumeratedBatches {
                 index[j] = j;
             }
         }
+        int run = 0;
         int from = 0;
         while (true) {
             for (int j = from; j < p; j++) {
                 sum[j] = (j == 0 ? 0 : sum[j - 1]) + chi[index[j]];
             }
-            double prefix = sum[p - 1];
-            for (int t = withReplacement ? index[p - 1] : index[p - 1] + 1; t < n; t++) {
-                means[k++] = (prefix + chi[t]) * inverseS;
-            }
+            prefixSums[run] = sum[p - 1];
+            firstLast[run] = withReplacement ? index[p - 1] : index[p - 1] + 1;
+            run++;
             int j = p - 1;
             if (withReplacement) {
                 while (j >= 0 && index[j] == n - 1) {
                     j--;
                 }
                 if (j < 0) {
-                    return means;
+                    return;
                 }
                 index[j]++;
                 for (int l = j + 1; l < p; l++) {
@@ -124,7 +141,7 @@ public final class EnumeratedBatches {
                     j--;
                 }
                 if (j < 0) {
-                    return means;
+                    return;
                 }
                 index[j]++;
                 for (int l = j + 1; l < p; l++) {
@@ -164,50 +181,70 @@ public final class EnumeratedBatches {
         ExactFiniteSum.checkLambda(lambda);
         double[] previous = weights.previous();
         double[] ratios = weights.ratios();
-        double[] factors = new double[2 * BLOCK];
-        double[] logs = new double[2 * BLOCK];
-        double[] scratch = new double[2 * BLOCK];
+        double[] values = chi;
+        double scale = inverseS;
+        int n = values.length;
         Sign minus = new Sign();
         Sign plus = new Sign();
-        int n = means.length;
-        for (int start = 0; start < n; start += BLOCK) {
-            int m = Math.min(BLOCK, n - start);
-            for (int i = 0; i < m; i++) {
-                double step = lambda * means[start + i];
-                factors[i] = Math.abs(1 - step);
-                factors[m + i] = Math.abs(1 + step);
+        double meanMinus = 0;
+        double squaresMinus = 0;
+        double meanPlus = 0;
+        double squaresPlus = 0;
+        int k = 0;
+        for (int run = 0; run < prefixSums.length; run++) {
+            double prefix = prefixSums[run];
+            int first = firstLast[run];
+            // One loop: the two logarithms of a batch are independent of the West recurrences, which are serial
+            // (three dependent operations per batch and sign), so the processor overlaps them.
+            double runMeanMinus = meanMinus;
+            double runSquaresMinus = squaresMinus;
+            double runMeanPlus = meanPlus;
+            double runSquaresPlus = squaresPlus;
+            for (int t = first, b = k; t < n; t++, b++) {
+                double step = lambda * ((prefix + values[t]) * scale);
+                double logMinus = FastLog.log(Math.abs(1 - step));
+                double logPlus = FastLog.log(Math.abs(1 + step));
+                double p = previous[b];
+                double r = ratios[b];
+                double deltaMinus = logMinus - runMeanMinus;
+                double rMinus = deltaMinus * r;
+                runMeanMinus += rMinus;
+                runSquaresMinus += p * deltaMinus * rMinus;
+                double deltaPlus = logPlus - runMeanPlus;
+                double rPlus = deltaPlus * r;
+                runMeanPlus += rPlus;
+                runSquaresPlus += p * deltaPlus * rPlus;
             }
-            if (FastLog.logAll(factors, 0, 2 * m, logs, scratch)) {
-                double meanMinus = minus.mean;
-                double squaresMinus = minus.squares;
-                double meanPlus = plus.mean;
-                double squaresPlus = plus.squares;
-                for (int i = 0; i < m; i++) {
-                    double p = previous[start + i];
-                    double r = ratios[start + i];
-                    double deltaMinus = logs[i] - meanMinus;
-                    double rMinus = deltaMinus * r;
-                    meanMinus += rMinus;
-                    squaresMinus += p * deltaMinus * rMinus;
-                    double deltaPlus = logs[m + i] - meanPlus;
-                    double rPlus = deltaPlus * r;
-                    meanPlus += rPlus;
-                    squaresPlus += p * deltaPlus * rPlus;
-                }
+            // A zero factor (log −∞) or an overflowing one (+∞) leaves a mean that is not finite, and once not
+            // finite it stays so (∞ − ∞ and NaN propagate); finite logs of doubles are below 745 in magnitude.
+            if (Double.isFinite(runMeanMinus) && Double.isFinite(runMeanPlus)) {
+                meanMinus = runMeanMinus;
+                squaresMinus = runSquaresMinus;
+                meanPlus = runMeanPlus;
+                squaresPlus = runSquaresPlus;
+                minus.finite = true;
+                plus.finite = true;
+            } else {
                 minus.mean = meanMinus;
                 minus.squares = squaresMinus;
                 plus.mean = meanPlus;
                 plus.squares = squaresPlus;
-                minus.finite = true;
-                plus.finite = true;
-            } else {
-                for (int i = 0; i < m; i++) {
-                    double x = means[start + i];
-                    minus.add(ExactFiniteSum.logFactor(lambda, x), previous[start + i], ratios[start + i]);
-                    plus.add(ExactFiniteSum.logFactor(-lambda, x), previous[start + i], ratios[start + i]);
+                for (int t = first, b = k; t < n; t++, b++) {
+                    double x = (prefix + values[t]) * scale;
+                    minus.add(ExactFiniteSum.logFactor(lambda, x), previous[b], ratios[b]);
+                    plus.add(ExactFiniteSum.logFactor(-lambda, x), previous[b], ratios[b]);
                 }
+                meanMinus = minus.mean;
+                squaresMinus = minus.squares;
+                meanPlus = plus.mean;
+                squaresPlus = plus.squares;
             }
+            k += n - first;
         }
+        minus.mean = meanMinus;
+        minus.squares = squaresMinus;
+        plus.mean = meanPlus;
+        plus.squares = squaresPlus;
         return new ExponentEstimate[] {minus.estimate(weights.total(), count), plus.estimate(weights.total(), count)};
     }
 
