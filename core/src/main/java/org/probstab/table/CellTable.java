@@ -17,15 +17,16 @@ public final class CellTable {
 
     public static final Column.Int64 CELL_ID = D.int64("cell_id",
             "the cell's mixed-radix index over the sweep's axes, first axis slowest", PLAIN);
-    public static final Column.Int32 LEVEL = D.int32("level", "refinement level (0: the config's grid)");
-    public static final Column.Text MODEL = D.text("model", "the model's name");
-    public static final Column.Real LAMBDA = D.real("lambda", "learning rate λ");
+    public static final Column.Int32 LEVEL = D.int32("level", "refinement level (0: the config's grid)", PLAIN);
+    public static final Column.Text MODEL = D.text("model", "the model's name", PLAIN);
+    public static final Column.Real LAMBDA = D.real("lambda", "learning rate λ", PLAIN);
     public static final Column.Real MU = D.real("mu", "signal fraction μ of the labels (null: the model has none)",
-            NULLABLE);
-    public static final Column.Int32 BATCH_SIZE = D.int32("batch_size", "batch size S");
-    public static final Column.WholeNumber N = D.wholeNumber("n", "dataset size N (null: N = ∞ or no dataset)");
+            NULLABLE, PLAIN);
+    public static final Column.Int32 BATCH_SIZE = D.int32("batch_size", "batch size S", PLAIN);
+    public static final Column.WholeNumber N = D.wholeNumber("n", "dataset size N (null: N = ∞ or no dataset)",
+            PLAIN);
     public static final Column.RealMap PARAMS = D.realMap("params",
-            "every other numeric parameter of the cell, by name");
+            "every other numeric parameter of the cell, by name", PLAIN);
 
     /** The base kind (tables are always of a kind that extends it). */
     public static final TableKind KIND = D.build();

@@ -34,15 +34,16 @@ public final class PhaseTable {
             "E(1 − λχ_B)², or the spectral radius of the second-moment map in d dimensions", NULLABLE, PLAIN);
     public static final Column.Bool L2_STABLE = D.bool("l2_stable", "mean-square stable: ms_growth < 1");
     public static final Column.Text PHASE = D.text("phase", "the phase: Ia, Ib, II, III, IV, stable, unstable or"
-            + " undetermined");
-    public static final Column.Text METHOD = D.text("method", "how the exponents were computed");
+            + " undetermined", PLAIN);
+    public static final Column.Text METHOD = D.text("method", "how the exponents were computed", PLAIN);
     public static final Column.Int64 SAMPLES = D.int64("samples",
-            "samples behind the estimate (batches, trajectories, quadrature nodes)");
-    public static final Column.Int64 STEPS = D.int64("steps", "steps per trajectory (0 for exact methods)");
+            "samples behind the estimate (batches, trajectories, quadrature nodes)", PLAIN);
+    public static final Column.Int64 STEPS = D.int64("steps", "steps per trajectory (0 for exact methods)", PLAIN);
     public static final Column.Real P_BELOW_EPS = D.real("p_below_eps",
             "empirical P(‖θ_T‖ < ε) of trajectory estimators", NULLABLE, PLAIN);
     public static final Column.Real CHI_MEAN = D.real("chi_mean",
-            "empirical mean of χ over the finite dataset (null at N = ∞): the dataset's own sign of correlation", NULLABLE);
+            "empirical mean of χ over the finite dataset (null at N = ∞): the dataset's own sign of correlation", NULLABLE,
+            PLAIN);
     public static final Column.Int64 ELAPSED_NS = D.int64("elapsed_ns", "wall time of the evaluation", PLAIN,
             TIMING);
 

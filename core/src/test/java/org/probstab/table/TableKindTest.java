@@ -25,7 +25,8 @@ class TableKindTest {
         assertThat(PhaseTable.KIND.format()).isEqualTo("probstab-phase-table/1");
         assertThat(PhaseTable.KIND.column("elapsed_ns").timing()).isTrue();
         assertThat(PhaseTable.KIND.column("exp_minus").plain()).isTrue();
-        assertThat(PhaseTable.KIND.column("lambda").plain()).isFalse();
+        assertThat(PhaseTable.KIND.column("lambda").plain()).isTrue();
+        assertThat(SimulationTable.KIND.column("optimizer").plain()).isFalse();
     }
 
     @Test

@@ -12,7 +12,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -21,7 +23,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.probstab.config.InvalidInputException;
+import org.probstab.table.Column;
 import org.probstab.table.PhaseTable;
+import org.probstab.table.TableKind;
 import org.probstab.random.StreamSeeds;
 import org.probstab.sweep.SweepConfig;
 import org.probstab.sweep.SweepPlan;
@@ -65,6 +69,22 @@ class SweepJobTest {
             output { chunk_cells = 2 }
             """;
 
+    /** Exact N = 100, S = 1 cells on a 6 × 6 λ–μ grid: the cells of {@code conf/bench-exact-n100.conf}. */
+    static final String EXACT_N100 = """
+            sweep {
+              name = exact-n100
+              model = mf-gaussian
+              seed = 1
+              params { S = 1, N = 100, sigma = 2.0 }
+              axes {
+                lambda { from = 0.003, to = 3.0, steps = 6 }
+                mu     { from = 0.001, to = 1.0, steps = 6 }
+              }
+              estimator { kind = exact }
+            }
+            output { chunk_cells = 8 }
+            """;
+
     @TempDir
     static Path tmp;
 
@@ -95,44 +115,92 @@ class SweepJobTest {
         TestSpark.stop();
     }
 
+    /**
+     * The independent path for the values: each row Spark reads back from the chunk files equals, column by column
+     * and to the bit, the row core computes for the same cell ({@link SweepPlan#evaluate}) — every column of the
+     * table kind (the timing column only has to be there), nulls, the {@code params} map and arrays included — and
+     * the table has exactly the kind's columns and its partition columns. Three sweeps: every estimation method,
+     * trajectory cells with a spectrum, and exact N = 100, S = 1 cells like {@code conf/bench-exact-n100.conf}.
+     */
     @Test
-    void theTableHoldsEachCellOnceWithTheValuesCoreComputes() {
+    void theTableHoldsEachCellOnceWithTheValuesCoreComputes() throws IOException {
         SparkSession spark = TestSpark.local2();
-        SweepPlan plan = plan(MIXED, tmp.resolve("unused"));
-        List<Row> rows = spark.read().parquet(tmp.resolve("mixed-ref").toString()).orderBy("cell_id").collectAsList();
-        assertThat(rows).hasSize((int) plan.cellCount()).hasSize(36);
+        run(spark, plan(EXACT_N100, tmp.resolve("exact-ref")), false, false, 4);
+        Map<String, Set<String>> seen = new TreeMap<>();
         List<String> methods = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            Row r = rows.get(i);
-            long id = r.getLong(r.fieldIndex("cell_id"));
-            assertThat(id).isEqualTo(i);
-            // Partition discovery infers the chunk column's type (int for small tables).
-            assertThat(((Number) r.get(r.fieldIndex("chunk"))).longValue()).isEqualTo(id / 5);
-            assertThat(r.getString(r.fieldIndex("sweep_id"))).isEqualTo(plan.spec().sweepId());
-            // The independent path: core evaluating the same cell directly, compared to the bit.
-            org.probstab.table.Row direct = plan.evaluate(id);
-            Map<String, Object> expected = direct.kind().values(direct);
-            for (Map.Entry<String, Object> e : expected.entrySet()) {
-                if (e.getKey().equals("elapsed_ns")) {
-                    continue;
+        for (String[] sweep : new String[][] {{MIXED, "mixed"}, {TRAJECTORIES, "traj"}, {EXACT_N100, "exact"}}) {
+            SweepPlan plan = plan(sweep[0], tmp.resolve("unused"));
+            TableKind kind = plan.kind();
+            org.apache.spark.sql.Dataset<Row> table = spark.read().parquet(tmp.resolve(sweep[1] + "-ref").toString());
+            List<String> columns = new ArrayList<>(kind.columnNames());
+            kind.partitions().forEach(p -> columns.add(p.name()));
+            assertThat(table.columns()).as(sweep[1]).containsExactlyElementsOf(columns);
+            List<Row> rows = table.orderBy("cell_id").collectAsList();
+            assertThat(rows).as(sweep[1]).hasSize((int) plan.cellCount());
+            for (int i = 0; i < rows.size(); i++) {
+                Row r = rows.get(i);
+                long id = r.getLong(r.fieldIndex("cell_id"));
+                assertThat(id).isEqualTo(i);
+                // Partition discovery infers the chunk column's type (int for small tables).
+                assertThat(((Number) r.get(r.fieldIndex("chunk"))).longValue()).isEqualTo(plan.chunkOf(id));
+                assertThat(r.getString(r.fieldIndex("sweep_id"))).isEqualTo(plan.spec().sweepId());
+                org.probstab.table.Row direct = plan.evaluate(id);
+                Map<String, Object> expected = kind.values(direct);
+                assertThat(expected.keySet()).containsExactlyElementsOf(kind.columnNames());
+                for (Column c : kind.columns()) {
+                    Object actual = r.get(r.fieldIndex(c.name()));
+                    if (c.timing()) {
+                        assertThat(actual).as("%s cell %d column %s", sweep[1], id, c.name()).isInstanceOf(Long.class);
+                        continue;
+                    }
+                    Object want = expected.get(c.name());
+                    assertThat(bits(actual)).as("%s cell %d column %s", sweep[1], id, c.name())
+                            .isEqualTo(bits(want));
+                    seen.computeIfAbsent(c.name(), k -> new TreeSet<>()).add(want == null ? "null"
+                            : want instanceof Map<?, ?> m ? (m.isEmpty() ? "empty" : "entries")
+                            : want instanceof double[] a ? (a.length == 0 ? "empty" : "elements") : "value");
                 }
-                Object actual = r.get(r.fieldIndex(e.getKey()));
-                Object want = e.getValue();
-                if (want instanceof Map<?, ?> m) {
-                    actual = new TreeMap<>(scala.jdk.javaapi.CollectionConverters.asJava(
-                            (scala.collection.Map<?, ?>) actual));
-                    want = new TreeMap<>(m);
-                } else if (want instanceof double[] d) {
-                    actual = actual == null ? null : scala.jdk.javaapi.CollectionConverters.asJava(
-                            (scala.collection.Seq<?>) actual);
-                    want = java.util.Arrays.stream(d).boxed().toList();
-                }
-                assertThat(actual).as("cell %d column %s", id, e.getKey()).isEqualTo(want);
+                methods.add(r.getString(r.fieldIndex("method")));
             }
-            assertThat(r.getDouble(r.fieldIndex("exp_minus"))).isNotNaN();
-            methods.add(r.getString(r.fieldIndex("method")));
         }
         assertThat(methods).contains("exact-sum", "enumeration", "mc-batches", "quadrature");
+        // What the comparison exercised: nulls and values of the nullable columns, a non-empty map and spectrum.
+        for (String nullable : List.of("mu", "n", "exp_plus", "p_below_eps", "chi_mean")) {
+            assertThat(seen.get(nullable)).as(nullable).contains("null");
+        }
+        for (String column : List.of("n", "exp_plus", "chi_mean")) {
+            assertThat(seen.get(column)).as(column).contains("value");
+        }
+        assertThat(seen.get("params")).contains("entries");
+        assertThat(seen.get("spectrum")).contains("elements");
+    }
+
+    /**
+     * A value read by Spark or made by core in one comparable form: a double as its raw bits, a long array or a
+     * Spark array as a list, a map (Java or Scala) as a sorted map, each element likewise.
+     */
+    static Object bits(Object v) {
+        if (v instanceof Double d) {
+            return "double:" + Long.toHexString(Double.doubleToRawLongBits(d));
+        }
+        if (v instanceof double[] a) {
+            return java.util.Arrays.stream(a).mapToObj(SweepJobTest::bits).toList();
+        }
+        if (v instanceof long[] a) {
+            return java.util.Arrays.stream(a).boxed().toList();
+        }
+        if (v instanceof scala.collection.Seq<?> seq) {
+            return scala.jdk.javaapi.CollectionConverters.asJava(seq).stream().map(SweepJobTest::bits).toList();
+        }
+        if (v instanceof scala.collection.Map<?, ?> m) {
+            v = scala.jdk.javaapi.CollectionConverters.asJava(m);
+        }
+        if (v instanceof Map<?, ?> m) {
+            Map<Object, Object> out = new TreeMap<>();
+            m.forEach((key, value) -> out.put(key, bits(value)));
+            return out;
+        }
+        return v;
     }
 
     /**
