@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The trajectory engine against the C reference loop ../shared/bench/cloop.c (see TrajectoryEngineBenchmark):
+# The trajectory engine against the C reference loop benchmarks/src/main/c/cloop.c (see TrajectoryEngineBenchmark):
 # alternates `cloop MODE 800 50000 LAMBDA 0.5` (run just before and just after, averaged) and the matching JMH
 # benchmark REPS times, so that both see the same load on a shared machine, and prints every pair and the medians in
 # ns per run-step.
@@ -8,7 +8,7 @@
 set -euo pipefail
 REPS=${REPS:-5}
 LAMBDA=${LAMBDA:-0.3}
-CLOOP_SRC=${CLOOP_SRC:-../shared/bench/cloop.c}
+CLOOP_SRC=${CLOOP_SRC:-benchmarks/src/main/c/cloop.c}
 JAR=${JAR:-benchmarks/target/benchmarks.jar}
 gcc -O3 -march=native -o /tmp/cloop "$CLOOP_SRC" -lm
 median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }

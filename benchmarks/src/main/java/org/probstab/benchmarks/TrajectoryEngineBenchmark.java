@@ -26,7 +26,7 @@ import org.probstab.trajectory.MatrixProductEngine;
 import org.probstab.trajectory.ScalarProductEngine;
 
 /**
- * The scalar N = ∞, S = 1 matrix-factorisation trajectory of {@code ../shared/bench/cloop.c} (χ = x(μx + (1 − μ)σe),
+ * The scalar N = ∞, S = 1 matrix-factorisation trajectory of {@code benchmarks/src/main/c/cloop.c} (χ = x(μx + (1 − μ)σe),
  * σ = 2, both signs from the same draws, R = 800 runs × T = 50 000 steps), in nanoseconds per run-step (one step of
  * both signs): {@code renormalised} is cloop mode 1 (the engine renormalises every 16 steps, as cloop does),
  * {@code cutoff} is cloop mode 0 (the paper protocol, cut-offs 1e100 / 1e−140; cloop also divides its time by R·T,

@@ -9,7 +9,7 @@ import org.probstab.param.ParameterSpec;
 /**
  * The estimator parameters the estimated models accept besides their own, with their defaults and ranges. They are
  * ordinary cell parameters (so they may be sweep axes), read back from {@link CellParameters} by the models. A model
- * that is not estimated takes some or none of them ({@link org.probstab.model.Model#estimatorParameters}).
+ * that is not estimated takes some or none of them (it says which in the model catalogue).
  */
 public final class EstimatorSettings {
 
@@ -46,7 +46,7 @@ public final class EstimatorSettings {
 
     /**
      * The shared parameters of these names, in the order of {@link #PARAMETERS}: for a model that takes only some of
-     * them ({@link org.probstab.model.Model#estimatorParameters}).
+     * them (a model of the catalogue that names which it takes).
      *
      * @throws IllegalArgumentException if a name is not a shared estimator parameter
      */

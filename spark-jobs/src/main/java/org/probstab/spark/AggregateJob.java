@@ -51,15 +51,7 @@ public final class AggregateJob {
             throw InvalidInputException.of("TABLE", "TABLE '" + dir + "' has no phase/params columns: allowed a"
                     + " phase table");
         }
-        if (where != null && !where.isBlank()) {
-            try {
-                df = df.where(where);
-                df.schema();
-            } catch (Exception e) {
-                throw InvalidInputException.of("--where", "--where '" + where + "' is not a valid condition on this"
-                        + " table: " + TableReader.firstLine(e));
-            }
-        }
+        df = TableReader.where(df, where);
         Column group;
         if (COLUMNS.contains(by)) {
             group = col(by).cast(DataTypes.DoubleType);

@@ -111,15 +111,7 @@ public final class FractalJob {
             }
         });
         Dataset<Row> df = spark.read().parquet(dir);
-        if (where != null && !where.isBlank()) {
-            try {
-                df = df.where(where);
-                df.schema();
-            } catch (Exception e) {
-                throw InvalidInputException.of("--where", "--where '" + where + "' is not a valid condition on this"
-                        + " table: " + TableReader.firstLine(e));
-            }
-        }
+        df = TableReader.where(df, where);
         List<String> columns = axes.stream().map(BoundaryTable::columnName).toList();
         List<String> varying = new ArrayList<>();
         for (String c : columns) {

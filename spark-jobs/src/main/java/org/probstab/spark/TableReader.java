@@ -68,15 +68,7 @@ public final class TableReader {
             throw InvalidInputException.of("TABLE", "TABLE '" + directory + "' has neither cell_id/lambda, root/exponent"
                     + " nor box_counts columns: not a table of cells, boundaries or fractal statistics");
         }
-        if (where != null && !where.isBlank()) {
-            try {
-                df = df.where(where);
-                df.schema();
-            } catch (Exception e) {
-                throw InvalidInputException.of("--where", "--where '" + where + "' is not a valid condition on this"
-                        + " table: " + firstLine(e));
-            }
-        }
+        df = where(df, where);
         List<Row> rows;
         try {
             rows = df.orderBy(order).collectAsList();
@@ -203,6 +195,24 @@ public final class TableReader {
 
     private static Object scalar(JsonNode v) {
         return v.isNumber() ? (Object) v.asDouble() : v.asText();
+    }
+
+    /**
+     * The rows of {@code df} that satisfy {@code --where} (a Spark SQL condition; null or blank: all rows), the
+     * condition checked against the table's columns at once so that a bad one is one line naming {@code --where}.
+     */
+    public static Dataset<Row> where(Dataset<Row> df, String where) {
+        if (where == null || where.isBlank()) {
+            return df;
+        }
+        try {
+            Dataset<Row> filtered = df.where(where);
+            filtered.schema();
+            return filtered;
+        } catch (Exception e) {
+            throw InvalidInputException.of("--where", "--where '" + where + "' is not a valid condition on this"
+                    + " table: " + firstLine(e));
+        }
     }
 
     /** The first line of the message of an exception's analysis error (or root cause): for one-line errors. */
