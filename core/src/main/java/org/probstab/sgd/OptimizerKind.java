@@ -3,6 +3,7 @@ package org.probstab.sgd;
 import java.util.List;
 import java.util.Locale;
 import org.probstab.config.InvalidInputException;
+import org.probstab.config.Labelled;
 
 /**
  * The optimizers of the simulations, as 002 §5.4 (eq. 13–16) writes them, with the gradient ĝ_t = ∇ℓ(x_t, w_{t−1}),
@@ -21,17 +22,18 @@ import org.probstab.config.InvalidInputException;
  * {@link Optimizer#FLUSH} (≈ 1e−271) is set to exactly 0 (a preconditioner below {@link Optimizer#FLUSH_PRECONDITIONER}
  * likewise), instead of decaying through the slow subnormal numbers.
  */
-public enum OptimizerKind {
+public enum OptimizerKind implements Labelled {
     SGD, ADAM, AMSGRAD;
 
     /** The word users write: {@code sgd}, {@code adam}, {@code amsgrad}. */
+    @Override
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }
 
     /** The words users may write. */
     public static List<String> labels() {
-        return List.of("sgd", "adam", "amsgrad");
+        return Labelled.labels(OptimizerKind.class);
     }
 
     /**
@@ -40,11 +42,6 @@ public enum OptimizerKind {
      * @throws InvalidInputException naming {@code key} if the word is not an optimizer
      */
     public static OptimizerKind parse(String key, String word) {
-        for (OptimizerKind k : values()) {
-            if (k.label().equals(word)) {
-                return k;
-            }
-        }
-        throw InvalidInputException.outOfRange(key, "'" + word + "'", String.join("|", labels()));
+        return Labelled.parse(OptimizerKind.class, key, word);
     }
 }

@@ -3,6 +3,7 @@ package org.probstab.sgd;
 import java.util.List;
 import java.util.Locale;
 import org.probstab.config.InvalidInputException;
+import org.probstab.config.Labelled;
 
 /**
  * The one-dimensional losses of 002 §4–6 and App. A.1, with x drawn afresh at every step:
@@ -13,17 +14,18 @@ import org.probstab.config.InvalidInputException;
  * (002 §5.1's remark writes the quartic as x w² + w⁴, and Fig. 1's caption as x w²/2 + w⁴; §6.1, which describes
  * the experiment, writes x w²/2 + w⁴/4, which is what is implemented.)
  */
-public enum TwoPointLoss {
+public enum TwoPointLoss implements Labelled {
     QUADRATIC, QUARTIC;
 
     /** The word users write. */
+    @Override
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }
 
     /** The words users may write. */
     public static List<String> labels() {
-        return List.of("quadratic", "quartic");
+        return Labelled.labels(TwoPointLoss.class);
     }
 
     /** ∇ℓ(w; x). */
@@ -42,11 +44,6 @@ public enum TwoPointLoss {
      * @throws InvalidInputException naming {@code key} otherwise
      */
     public static TwoPointLoss parse(String key, String word) {
-        for (TwoPointLoss l : values()) {
-            if (l.label().equals(word)) {
-                return l;
-            }
-        }
-        throw InvalidInputException.outOfRange(key, "'" + word + "'", String.join("|", labels()));
+        return Labelled.parse(TwoPointLoss.class, key, word);
     }
 }

@@ -1,8 +1,7 @@
 package org.probstab.net;
 
-import java.util.Arrays;
 import java.util.List;
-import org.probstab.config.InvalidInputException;
+import org.probstab.config.Labelled;
 
 /**
  * The hidden-layer nonlinearity σ of a two-layer net f(x) = W₂σ(W₁x + b₁) + b₂ (000 §5.3–5.4, Fig. 6 and 14;
@@ -17,7 +16,7 @@ import org.probstab.config.InvalidInputException;
  * The float versions are the ones the backends train with; the double versions evaluate trained nets and check
  * gradients.
  */
-public enum Activation {
+public enum Activation implements Labelled {
     LINEAR("linear"), TANH("tanh"), RELU("relu"), SWISH("swish");
 
     private final String label;
@@ -27,23 +26,19 @@ public enum Activation {
     }
 
     /** The name users write. */
+    @Override
     public String label() {
         return label;
     }
 
     /** All labels, for messages. */
     public static List<String> labels() {
-        return Arrays.stream(values()).map(Activation::label).toList();
+        return Labelled.labels(Activation.class);
     }
 
     /** Parses a label; unknown ones name the key and the allowed values. */
     public static Activation parse(String key, String raw) {
-        for (Activation a : values()) {
-            if (a.label.equals(raw)) {
-                return a;
-            }
-        }
-        throw InvalidInputException.outOfRange(key, "'" + raw + "'", String.join("|", labels()));
+        return Labelled.parse(Activation.class, key, raw);
     }
 
     /** σ(z). */

@@ -1,6 +1,7 @@
 package org.probstab.net;
 
 import org.probstab.config.InvalidInputException;
+import org.probstab.config.Labelled;
 
 /**
  * Which backend trains the cells and on which device.
@@ -19,7 +20,7 @@ import org.probstab.config.InvalidInputException;
 public record BackendChoice(Kind kind, DeviceRequest device, int threads, int gpu) {
 
     /** The backends. */
-    public enum Kind {
+    public enum Kind implements Labelled {
         CPU("cpu"), DJL("djl");
 
         private final String label;
@@ -28,22 +29,18 @@ public record BackendChoice(Kind kind, DeviceRequest device, int threads, int gp
             this.label = label;
         }
 
+        @Override
         public String label() {
             return label;
         }
 
         public static Kind parse(String key, String raw) {
-            for (Kind k : values()) {
-                if (k.label.equals(raw)) {
-                    return k;
-                }
-            }
-            throw InvalidInputException.outOfRange(key, "'" + raw + "'", "cpu|djl");
+            return Labelled.parse(Kind.class, key, raw);
         }
     }
 
     /** The device requests. */
-    public enum DeviceRequest {
+    public enum DeviceRequest implements Labelled {
         AUTO("auto"), CPU("cpu"), GPU("gpu");
 
         private final String label;
@@ -52,17 +49,13 @@ public record BackendChoice(Kind kind, DeviceRequest device, int threads, int gp
             this.label = label;
         }
 
+        @Override
         public String label() {
             return label;
         }
 
         public static DeviceRequest parse(String key, String raw) {
-            for (DeviceRequest d : values()) {
-                if (d.label.equals(raw)) {
-                    return d;
-                }
-            }
-            throw InvalidInputException.outOfRange(key, "'" + raw + "'", "auto|cpu|gpu");
+            return Labelled.parse(DeviceRequest.class, key, raw);
         }
     }
 

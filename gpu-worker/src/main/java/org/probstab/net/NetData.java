@@ -1,7 +1,6 @@
 package org.probstab.net;
 
-import java.util.List;
-import org.probstab.config.InvalidInputException;
+import org.probstab.config.Labelled;
 
 /**
  * The online data law of a net cell: a fresh batch of S samples every step (N = ∞), labels
@@ -15,7 +14,7 @@ import org.probstab.config.InvalidInputException;
  *       σ² = 2 is the paper's "N(0, 2 diag(0.01, 0.05, …, 2.01))".</li>
  * </ul>
  */
-public enum NetData {
+public enum NetData implements Labelled {
     GAUSSIAN("gaussian"), MASKED("masked");
 
     private final String label;
@@ -24,19 +23,14 @@ public enum NetData {
         this.label = label;
     }
 
+    @Override
     public String label() {
         return label;
     }
 
     /** Parses a label; unknown ones name the key and the allowed values. */
     public static NetData parse(String key, String raw) {
-        for (NetData d : values()) {
-            if (d.label.equals(raw)) {
-                return d;
-            }
-        }
-        throw InvalidInputException.outOfRange(key, "'" + raw + "'",
-                String.join("|", List.of(GAUSSIAN.label, MASKED.label)));
+        return Labelled.parse(NetData.class, key, raw);
     }
 
     @Override

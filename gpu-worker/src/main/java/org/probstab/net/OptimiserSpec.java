@@ -1,7 +1,7 @@
 package org.probstab.net;
 
-import java.util.List;
 import org.probstab.config.InvalidInputException;
+import org.probstab.config.Labelled;
 
 /**
  * The optimiser of a net cell and its hyper-parameters (the learning rate λ is a field of the cell).
@@ -21,7 +21,7 @@ import org.probstab.config.InvalidInputException;
 public record OptimiserSpec(Kind kind, double beta1, double beta2, double epsilon) {
 
     /** The optimisers. */
-    public enum Kind {
+    public enum Kind implements Labelled {
         SGD("sgd"), ADAM("adam");
 
         private final String label;
@@ -30,19 +30,14 @@ public record OptimiserSpec(Kind kind, double beta1, double beta2, double epsilo
             this.label = label;
         }
 
+        @Override
         public String label() {
             return label;
         }
 
         /** Parses a label; unknown ones name the key and the allowed values. */
         public static Kind parse(String key, String raw) {
-            for (Kind k : values()) {
-                if (k.label.equals(raw)) {
-                    return k;
-                }
-            }
-            throw InvalidInputException.outOfRange(key, "'" + raw + "'",
-                    String.join("|", List.of(SGD.label, ADAM.label)));
+            return Labelled.parse(Kind.class, key, raw);
         }
 
         @Override
