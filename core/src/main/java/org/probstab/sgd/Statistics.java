@@ -1,6 +1,7 @@
 package org.probstab.sgd;
 
 import java.util.Arrays;
+import org.probstab.special.RunningMoments;
 
 /** Summaries over runs: mean, standard error, median and type-7 quantiles, with the conventions for ±∞. */
 final class Statistics {
@@ -10,11 +11,7 @@ final class Statistics {
 
     /** (1/n) Σ x_i (±∞ as soon as one x_i is, NaN if both signs appear). */
     static double mean(double[] x) {
-        double sum = 0;
-        for (double v : x) {
-            sum += v;
-        }
-        return sum / x.length;
+        return RunningMoments.mean(x);
     }
 
     /** sd(x)/√n with divisor n − 1; 0 when the mean is infinite, +∞ when n = 1. */
@@ -26,11 +23,7 @@ final class Statistics {
         if (n < 2) {
             return Double.POSITIVE_INFINITY;
         }
-        double ss = 0;
-        for (double v : x) {
-            ss += (v - mean) * (v - mean);
-        }
-        return Math.sqrt(ss / (n - 1) / n);
+        return Math.sqrt(RunningMoments.sumOfSquaredDeviations(x, mean) / (n - 1) / n);
     }
 
     /** The median (type 7) of values without NaN. */

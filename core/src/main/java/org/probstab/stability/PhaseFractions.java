@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.probstab.special.RunningMoments;
 
 /**
  * Phase fractions over an ensemble of finite datasets (DESIGN §2, §6): at each value of a grouping axis (N), the
@@ -117,11 +118,7 @@ public final class PhaseFractions {
     }
 
     static double mean(double[] v) {
-        double s = 0;
-        for (double x : v) {
-            s += x;
-        }
-        return s / v.length;
+        return RunningMoments.mean(v);
     }
 
     /** s/√k with the sample standard deviation s; NaN for k &lt; 2. */
@@ -130,11 +127,6 @@ public final class PhaseFractions {
         if (k < 2) {
             return Double.NaN;
         }
-        double m = mean(v);
-        double ss = 0;
-        for (double x : v) {
-            ss += (x - m) * (x - m);
-        }
-        return Math.sqrt(ss / (k - 1) / k);
+        return Math.sqrt(RunningMoments.sumOfSquaredDeviations(v, mean(v)) / (k - 1) / k);
     }
 }
